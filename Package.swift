@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "polygramc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "polygramc", targets: ["polygramc"]),
+        .executable(name: "polygramc-bench", targets: ["polygramc-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, each wrapped by one small Swift layer.
+        .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
+                       providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // Pipeline stages: Frontend (text -> IR), IR, Emit (IR -> text),
+        // Simulate (IR -> states), Verify (IR + states -> diagnostics).
+        .target(name: "IR", path: "Sources/IR", swiftSettings: swift5),
+        .target(name: "Frontend",
+                dependencies: ["IR", "CCmark", .product(name: "Yams", package: "Yams")],
+                path: "Sources/Frontend", swiftSettings: swift5),
+        .target(name: "Simulate", dependencies: ["IR", "COpenBLAS"],
+                path: "Sources/Simulate", swiftSettings: swift5),
+        .target(name: "Emit", dependencies: ["IR", "Frontend", "CLibXML2"],
+                path: "Sources/Emit", resources: [.copy("Templates")], swiftSettings: swift5),
+        .target(name: "Verify", dependencies: ["IR", "Frontend", "Simulate"],
+                path: "Sources/Verify", swiftSettings: swift5),
+        .executableTarget(name: "polygramc",
+                          dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          path: "Sources/polygramc", swiftSettings: swift5),
+        .executableTarget(name: "polygramc-bench",
+                          dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify"],
+                          path: "Sources/Bench", swiftSettings: swift5),
+
+        .testTarget(name: "IRTests", dependencies: ["IR"], path: "Tests/IRTests"),
+        .testTarget(name: "FrontendTests", dependencies: ["Frontend", "IR"], path: "Tests/FrontendTests"),
+        .testTarget(name: "SimulateTests", dependencies: ["Simulate", "IR"], path: "Tests/SimulateTests"),
+        .testTarget(name: "EmitTests", dependencies: ["Emit", "Frontend", "IR"], path: "Tests/EmitTests"),
+        .testTarget(name: "VerifyTests", dependencies: ["Verify", "Emit", "Frontend", "Simulate", "IR"],
+                    path: "Tests/VerifyTests"),
+        .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
+    ]
+)
+
+var swift5: [SwiftSetting] { [.swiftLanguageMode(.v5)] }

@@ -1,0 +1,50 @@
+import Foundation
+/// Python's `float(text)` for the literals the angle language accepts:
+/// decimals with optional exponent, `_` between digits, `inf`, `infinity`,
+/// `nan` (any case), surrounding whitespace. Hex is rejected, as in Python.
+enum PythonFloatLiteral {
+    static func parse(_ raw: String) -> Double? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        var body = Substring(text)
+        var sign = 1.0
+        if let first = body.first, first == "+" || first == "-" {
+            sign = first == "-" ? -1 : 1
+            body = body.dropFirst()
+        }
+        switch body.lowercased() {
+        case "inf", "infinity": return sign * .infinity
+        case "nan": return .nan
+        default: break
+        }
+        guard isDecimal(body), let value = Double(body.replacingOccurrences(of: "_", with: "")) else { return nil }
+        return sign * value
+    }
+
+    /// digits[.digits][e[+-]digits] or .digits[…], `_` only between digits.
+    private static func isDecimal(_ s: Substring) -> Bool {
+        let c = Array(s)
+        var i = 0
+        func digitRun() -> Int {
+            var n = 0
+            while i < c.count {
+                if c[i].isASCII, c[i].isNumber { n += 1; i += 1; continue }
+                if c[i] == "_", n > 0, i + 1 < c.count, c[i + 1].isASCII, c[i + 1].isNumber { i += 1; continue }
+                break
+            }
+            return n
+        }
+        let whole = digitRun()
+        var fraction = 0
+        if i < c.count, c[i] == "." {
+            i += 1
+            fraction = digitRun()
+        }
+        guard whole + fraction > 0 else { return false }
+        if i < c.count, c[i] == "e" || c[i] == "E" {
+            i += 1
+            if i < c.count, c[i] == "+" || c[i] == "-" { i += 1 }
+            guard digitRun() > 0 else { return false }
+        }
+        return i == c.count
+    }
+}

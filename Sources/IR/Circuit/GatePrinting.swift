@@ -1,0 +1,14 @@
+extension Gate: CustomStringConvertible {
+    /// Canonical effect-language text, e.g. `Ry(qs[1], a + b)`, `CNOT(qs[0], qs[1])`.
+    public var description: String {
+        let operands = (controls + targets).map { "\(register)[\($0)]" }
+        var arguments = operands
+        if let angle { arguments.append(angle.description) }
+        return "\(name)(\(arguments.joined(separator: ", ")))"
+    }
+}
+
+/// Prints an effect as `gate; gate; …`.
+public func effectText(_ gates: [Gate]) -> String {
+    gates.map(\.description).joined(separator: "; ")
+}
