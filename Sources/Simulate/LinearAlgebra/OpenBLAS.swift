@@ -1,0 +1,50 @@
+import COpenBLAS
+
+/// The one place that calls OpenBLAS and LAPACKE. Complex matrices are
+/// row-major arrays of interleaved (re, im) doubles.
+enum OpenBLAS {
+    /// C = A·Aᴴ for an `rows × columns` complex matrix A, full Hermitian result
+    /// (zherk fills the upper triangle; the lower one is its conjugate).
+    static func hermitianProduct(_ a: [Double], rows: Int, columns: Int) -> [Double] {
+        var c = [Double](repeating: 0, count: 2 * rows * rows)
+        guard rows > 0, columns > 0 else { return c }
+        a.withUnsafeBufferPointer { ap in
+            c.withUnsafeMutableBufferPointer { cp in
+                cblas_zherk(CblasRowMajor, CblasUpper, CblasNoTrans, blasint(rows), blasint(columns),
+                            1.0, ap.baseAddress, blasint(columns), 0.0, cp.baseAddress, blasint(rows))
+            }
+        }
+        for i in 0..<rows {
+            for j in 0..<i {
+                c[2 * (i * rows + j)] = c[2 * (j * rows + i)]
+                c[2 * (i * rows + j) + 1] = -c[2 * (j * rows + i) + 1]
+            }
+        }
+        return c
+    }
+
+    /// Singular values (descending) of an `rows × columns` complex matrix.
+    static func singularValues(_ a: [Double], rows: Int, columns: Int) throws -> [Double] {
+        guard rows > 0, columns > 0 else { return [] }
+        var work = a
+        var s = [Double](repeating: 0, count: min(rows, columns))
+        var superb = [Double](repeating: 0, count: max(1, min(rows, columns) - 1))
+        var u = polygramc_complex_double(real: 0, imag: 0)
+        var vt = polygramc_complex_double(real: 0, imag: 0)
+        let info = work.withUnsafeMutableBytes { raw -> Int32 in
+            let ap = raw.baseAddress!.assumingMemoryBound(to: polygramc_complex_double.self)
+            return LAPACKE_zgesvd(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "N")), Int8(UInt8(ascii: "N")),
+                                  Int32(rows), Int32(columns), ap, Int32(columns),
+                                  &s, &u, 1, &vt, 1, &superb)
+        }
+        guard info == 0 else { throw LinearAlgebraError(routine: "zgesvd", info: Int(info)) }
+        return s
+    }
+}
+
+/// A LAPACK routine reported failure (`info != 0`).
+public struct LinearAlgebraError: Error, CustomStringConvertible {
+    public var routine: String
+    public var info: Int
+    public var description: String { "\(routine) failed (info = \(info))" }
+}
