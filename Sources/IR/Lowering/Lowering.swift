@@ -1,0 +1,11 @@
+/// Dictionary → machine IR: the machine polygram would emit for it.
+public enum Lowering {
+    public static func machine(for dictionary: FeatureDictionary) throws -> Machine {
+        switch dictionary.encoding {
+        case .mpsRung1, .rung3, .rung4, .rung5:
+            return try MPSFamilyLowering.lower(dictionary)
+        case .heaRung2:
+            throw InputError("hea_rung2 dictionaries cannot be compiled yet (issue 3)", at: dictionary.location)
+        }
+    }
+}

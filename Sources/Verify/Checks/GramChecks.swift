@@ -1,0 +1,75 @@
+import Foundation
+import IR
+import Simulate
+
+/// Checks on the simulated concept Gram: bond dimension, tier ordering,
+/// declared tier values and the tier-separation invariant.
+public enum GramChecks {
+    public static let codes: [(String, String)] = [
+        ("CONCEPT_SIMULATION_FAILED", "The concept circuits cannot be simulated (bad qubit, custom gate, too large)."),
+        ("MPS_BOND_DIMENSION_EXCEEDED", "A concept of an mps_bond_2 machine has Schmidt rank above 2 at some cut."),
+        ("TIER_ORDER_VIOLATED", "Some within-cluster overlap is not above every cross-cluster overlap."),
+        ("TIER_VALUE_MISMATCH", "A tier chain declared in a verification rule (a > b > c) does not match the Gram."),
+        ("HEA_TIER_UNDEFINED", "A tier-separation invariant is declared but no cluster has two concepts."),
+        ("HEA_TIER_INVARIANT_VIOLATED", "The concept Gram's tier separation violates the declared invariant."),
+    ]
+
+    static func run(_ machine: Machine, concepts: ConceptSet, states: [StateVector], gram: GramMatrix) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        found += bondDimension(machine, concepts, states)
+        found += tierOrdering(concepts, gram)
+        found += DeclaredTierValues.check(machine, gram)
+        found += tierInvariant(machine, concepts, gram)
+        return found
+    }
+
+    static func bondDimension(_ machine: Machine, _ concepts: ConceptSet, _ states: [StateVector]) -> [Diagnostic] {
+        guard machine.verificationRules.contains(where: { $0.kind.hasPrefix("mps_bond_2") }) else { return [] }
+        return zip(concepts.concepts, states).compactMap { concept, state in
+            guard let ranks = try? Schmidt.ranks(state), let worst = ranks.max(), worst > 2 else { return nil }
+            let cut = ranks.firstIndex(of: worst)! + 1
+            return Diagnostic("MPS_BOND_DIMENSION_EXCEEDED", .error,
+                "Concept '\(concept.label)' has Schmidt rank \(worst) across the cut after qubit \(cut - 1); a bond-2 MPS allows at most 2",
+                at: concept.location)
+        }
+    }
+
+    static func tierOrdering(_ concepts: ConceptSet, _ gram: GramMatrix) -> [Diagnostic] {
+        let clusters = concepts.concepts.map(\.cluster)
+        guard clusters.allSatisfy({ $0 != nil }), Set(clusters.compactMap { $0 }).count >= 2 else { return [] }
+        var within: (Double, Int, Int)? = nil, cross: (Double, Int, Int)? = nil
+        for i in 0..<gram.size {
+            for j in (i + 1)..<gram.size {
+                let o = gram.overlap(i, j)
+                if clusters[i] == clusters[j] {
+                    if within == nil || o < within!.0 { within = (o, i, j) }
+                } else if cross == nil || o > cross!.0 {
+                    cross = (o, i, j)
+                }
+            }
+        }
+        guard let w = within, let c = cross, w.0 <= c.0 else { return [] }
+        let name = { (i: Int) in concepts.concepts[i].label }
+        return [Diagnostic("TIER_ORDER_VIOLATED", .warning,
+            "within-cluster overlap \(format(w.0)) (\(name(w.1)), \(name(w.2))) is not above cross-cluster overlap \(format(c.0)) (\(name(c.1)), \(name(c.2)))",
+            at: concepts.concepts[w.2].location)]
+    }
+
+    static func tierInvariant(_ machine: Machine, _ concepts: ConceptSet, _ gram: GramMatrix) -> [Diagnostic] {
+        guard let invariant = machine.invariants.first(where: {
+            if case .tierSeparation = $0.kind { return true } else { return false }
+        }), case .tierSeparation(let op, let bound) = invariant.kind else { return [] }
+        let clusters = concepts.concepts.map { $0.cluster ?? "_default" }
+        guard let result = TierSeparation.compute(gram, clusters: clusters) else {
+            return [Diagnostic("HEA_TIER_UNDEFINED", .error,
+                "machine '\(machine.name)': `concept_gram_tier_separation` invariant declared, but every concept is in its own singleton cluster — no intra-cluster pairs to evaluate",
+                at: invariant.location)]
+        }
+        guard !op.holds(result.separation, bound) else { return [] }
+        return [Diagnostic("HEA_TIER_INVARIANT_VIOLATED", .error,
+            "machine '\(machine.name)': `concept_gram_tier_separation \(op.rawValue) \(PythonFloat.repr(bound))` violated — actual \(String(format: "%.6f", result.separation)) (driven by cluster pair ('\(result.drivingPair.0)', '\(result.drivingPair.1)'))",
+            at: invariant.location)]
+    }
+
+    static func format(_ x: Double) -> String { String(format: "%.4f", x) }
+}

@@ -1,0 +1,54 @@
+import IR
+import Simulate
+
+/// Runs every check on a machine, in q-orca's stage order, then polygramc's
+/// simulation checks on the concept Gram.
+public enum Verifier {
+    /// Structural checks (stage 1); their errors stop verification, as in q-orca.
+    static let structural: [any MachineCheck.Type] = [
+        UndeclaredStateCheck.self, UnreachableStateCheck.self, DeadlockCheck.self,
+        OrphanEventCheck.self, OrphanActionCheck.self,
+    ]
+    static let behavioural: [any MachineCheck.Type] = [
+        IncompleteEventHandlingCheck.self, NonDeterministicCheck.self, GuardOverlapCheck.self,
+    ]
+
+    /// Every check's code and one-line description, for `--list-checks`.
+    public static var checkList: [(code: String, summary: String)] {
+        let typed: [any MachineCheck.Type] = [NoInitialStateCheck.self] + structural + behavioural + [SuperpositionLeakCheck.self]
+        return typed.map { ($0.code, $0.summary) } + GateChecks.codes.map { ($0.0, $0.1) } + GramChecks.codes.map { ($0.0, $0.1) }
+    }
+
+    public static func verify(_ machine: Machine) -> MachineReport {
+        var report = MachineReport(name: machine.name, location: machine.location, diagnostics: [],
+                                   conceptLabels: [], gram: nil)
+        let analysis = MachineAnalysis(machine)
+        let noInitial = NoInitialStateCheck.run(machine, analysis)
+        if !noInitial.isEmpty {
+            report.diagnostics = noInitial
+            return report
+        }
+        report.diagnostics = structural.flatMap { $0.run(machine, analysis) }
+        if report.hasErrors { return report }
+
+        report.diagnostics += behavioural.flatMap { $0.run(machine, analysis) }
+        report.diagnostics += GateChecks.run(machine, analysis)
+
+        if let concepts = ConceptSet.find(in: machine) {
+            do {
+                let (states, gram) = try concepts.gram()
+                report.conceptLabels = concepts.concepts.map(\.label)
+                report.gram = gram
+                report.diagnostics += GramChecks.run(machine, concepts: concepts, states: states, gram: gram)
+            } catch let error as SimulationError {
+                report.diagnostics.append(Diagnostic("CONCEPT_SIMULATION_FAILED", .error,
+                    "cannot simulate the concepts of '\(concepts.actionName)': \(error)",
+                    at: error.location ?? machine.location))
+            } catch {
+                report.diagnostics.append(Diagnostic("CONCEPT_SIMULATION_FAILED", .error, "\(error)", at: machine.location))
+            }
+        }
+        report.diagnostics += SuperpositionLeakCheck.run(machine, analysis)
+        return report
+    }
+}

@@ -1,0 +1,37 @@
+import XCTest
+@testable import Emit
+
+final class TemplateTests: XCTestCase {
+    func testEachPackagedTemplateLoads() throws {
+        for name in TemplateLibrary.names {
+            XCTAssertNoThrow(try TemplateLibrary.template(named: name), name)
+        }
+    }
+
+    func testEachRepeatsAndFiltersPad() throws {
+        let template = try Template(name: "t", source: "head\n{{#each rows}}\n|{{a|cell}}|{{b|ljust:4}}|\n{{/each}}\n")
+        let scope = TemplateScope(["rows": .list([
+            TemplateScope(["a": .text("x"), "b": .text("yy")]),
+            TemplateScope(["a": .text(""), "b": .text("zzzzz")]),
+        ])])
+        XCTAssertEqual(try template.render(scope), "head\n| x |yy  |\n| |zzzzz|\n")
+    }
+
+    func testConditionalKeepsBodyOnlyWhenSet() throws {
+        let template = try Template(name: "t", source: "a\n{{#if on}}\nb\n{{/if}}\n")
+        XCTAssertEqual(try template.render(TemplateScope(["on": .flag(true)])), "a\nb\n")
+        XCTAssertEqual(try template.render(TemplateScope(["on": .flag(false)])), "a\n")
+    }
+
+    func testUnbalancedDirectivesAreRejected() {
+        XCTAssertThrowsError(try Template(name: "t", source: "{{#each rows}}\nx\n"))
+        XCTAssertThrowsError(try Template(name: "t", source: "x\n{{/if}}\n"))
+        XCTAssertThrowsError(try Template(name: "t", source: "x {{name|shout}}\n"))
+        XCTAssertThrowsError(try Template(name: "t", source: "x {{name\n"))
+    }
+
+    func testMissingVariableFailsLoudly() throws {
+        let template = try Template(name: "t", source: "{{missing}}\n")
+        XCTAssertThrowsError(try template.render(TemplateScope()))
+    }
+}
