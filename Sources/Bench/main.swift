@@ -1,1 +1,104 @@
-print("bench")
+import Emit
+import Foundation
+import Frontend
+import IR
+import Simulate
+import Verify
+
+// polygramc-bench: times polygramc's hot paths on the same workloads as the
+// Python reference and reports the ratio when a reference interpreter is given.
+//
+//   swift run -c release polygramc-bench [--python /path/to/venv/bin/python3]
+
+let arguments = CommandLine.arguments
+let python = arguments.firstIndex(of: "--python").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+/// SplitMix64, for reproducible random knobs.
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> Double {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
+    }
+    mutating func angle() -> Double { 6 * next() - 3 }
+}
+
+func randomDictionary(_ rng: inout SplitMix) -> FeatureDictionary {
+    let features = (0..<8).map { i in
+        Feature(name: "f\(i)", cluster: "c\(i % 2)", beta: rng.angle(), alpha: rng.angle(), gamma: rng.angle(), phi: rng.angle())
+    }
+    return FeatureDictionary(name: "Random8", features: features,
+                             hierarchy: FeatureDictionary.hierarchy(inferredFrom: features), encoding: .mpsRung1(phaseKnobs: true))
+}
+
+do {
+    // 1. compile + verify of the animals machine, in process (spec → IR → text → cmark → IR → simulate → checks).
+    let specPath = root.appendingPathComponent("golden/animals/animals.yaml").path
+    var pipeline: [Double] = []
+    for _ in 0..<50 {
+        pipeline.append(try seconds {
+            let spec = try SpecReader.read(path: specPath)
+            let text = try MachineWriter.render(try Lowering.machine(for: spec.dictionary))
+            let machines = try QOrcaReader.read(text: text, file: "AnimalsInterference.q.orca.md")
+            let report = Verifier.verify(machines[0])
+            precondition(report.gram != nil && !report.hasErrors)
+        })
+    }
+    print(String(format: "compile+verify animals (in process)      median %8.3f ms", median(pipeline) * 1e3))
+
+    // 2. Gram of 8 random MPS features, 200 dictionaries.
+    var rng = SplitMix(state: 2026)
+    let dictionaries = (0..<200).map { _ in randomDictionary(&rng) }
+    var irPath: [Double] = [], textPath: [Double] = []
+    for _ in 0..<5 {
+        irPath.append(try seconds {
+            for d in dictionaries {
+                let set = ConceptSet.find(in: try Lowering.machine(for: d))!
+                _ = try set.gram()
+            }
+        })
+        textPath.append(try seconds {
+            for d in dictionaries {
+                let text = try MachineWriter.render(try Lowering.machine(for: d))
+                let machine = try QOrcaReader.read(text: text, file: "Random8.q.orca.md")[0]
+                _ = try ConceptSet.find(in: machine)!.gram()
+            }
+        })
+    }
+    print(String(format: "gram 8 MPS features x200 (IR path)         median %8.3f ms", median(irPath) * 1e3))
+    print(String(format: "gram 8 MPS features x200 (render+parse)    median %8.3f ms", median(textPath) * 1e3))
+
+    if let python {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [root.appendingPathComponent("bench/reference_gram.py").path, "200"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("gram_8_mps_x200") }),
+           let reference = Double(line.split(separator: " ")[1]) {
+            print(String(format: "reference polygram 0.15.0 Dictionary.gram() x200  %8.3f ms", reference * 1e3))
+            print(String(format: "ratio reference / polygramc: IR path %.0fx, render+parse path %.0fx",
+                         reference / median(irPath), reference / median(textPath)))
+        } else {
+            print("reference run failed: \(output)")
+        }
+    }
+} catch {
+    FileHandle.standardError.write(Data("polygramc-bench: \(error)\n".utf8))
+    exit(2)
+}

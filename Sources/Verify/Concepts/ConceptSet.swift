@@ -20,7 +20,7 @@ public struct ConceptSet {
     /// `prepare_concept`. The first of these with bound call sites wins.
     static let conceptActions = ["query_concept", "prepare_concept"]
 
-    static func find(in machine: Machine) -> ConceptSet? {
+    public static func find(in machine: Machine) -> ConceptSet? {
         for name in conceptActions {
             guard let action = machine.action(named: name), action.isParametric else { continue }
             let sites = machine.transitions.filter { $0.action?.name == name && $0.action?.arguments != nil }

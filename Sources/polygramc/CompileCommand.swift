@@ -1,0 +1,71 @@
+import ArgumentParser
+import Emit
+import Foundation
+import Frontend
+import IR
+
+/// `polygramc compile SPEC... [-o DIR] [--no-provenance]`
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Compile dictionary specs (YAML/JSON) to DIR/<name>.q.orca.md.")
+
+    @Argument(help: "Spec files, or directories searched for *.yaml, *.yml, *.json.")
+    var specs: [String]
+
+    @Option(name: .shortAndLong, help: "Output directory (created if missing).")
+    var output: String = "."
+
+    @Flag(help: "Omit the provenance comment block (output then equals polygram's render_machine_markdown).")
+    var noProvenance = false
+
+    func run() throws {
+        let files = try InputFiles.collect(specs, matching: InputFiles.isSpec, kind: "spec files")
+        // Everything is read and rendered before anything is written, so bad
+        // input never leaves partial output behind.
+        var outputs: [(path: String, text: String)] = []
+        for file in files {
+            let spec = try SpecReader.read(path: file)
+            let machine = try Lowering.machine(for: spec.dictionary)
+            var text = try MachineWriter.render(machine)
+            if !noProvenance {
+                let provenance = try Provenance.current(for: spec.dictionary, directory: existingAncestor(of: output))
+                text = try MachineWriter.provenance(provenance) + text
+            }
+            let path = (output as NSString).appendingPathComponent("\(spec.dictionary.name).q.orca.md")
+            if let clash = outputs.first(where: { $0.path == path }) {
+                throw InputError("two specs define dictionary '\(spec.dictionary.name)'; both would write \(clash.path)", file: file)
+            }
+            outputs.append((path, text))
+        }
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        for (path, text) in outputs {
+            try AtomicFile.write(text, to: path)
+            print(path)
+        }
+    }
+
+    private func existingAncestor(of path: String) -> String {
+        var current = (path as NSString).standardizingPath
+        while !FileManager.default.fileExists(atPath: current), current != "/" {
+            current = (current as NSString).deletingLastPathComponent
+            if current.isEmpty { return "." }
+        }
+        return current
+    }
+}
+
+/// Writes through a temporary file and a rename, so a reader never sees a
+/// partial file.
+enum AtomicFile {
+    static func write(_ text: String, to path: String) throws {
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw InputError("cannot write: \(error.localizedDescription)", file: path)
+        }
+    }
+}

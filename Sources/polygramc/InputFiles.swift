@@ -1,0 +1,39 @@
+import Foundation
+import IR
+
+/// Expands command-line paths: files as given, directories searched
+/// recursively (sorted, so output order is deterministic).
+enum InputFiles {
+    static func collect(_ paths: [String], matching accepts: (String) -> Bool, kind: String) throws -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError("no such file or directory", file: path)
+            }
+            if !isDirectory.boolValue {
+                files.append(path)
+                continue
+            }
+            guard let enumerator = manager.enumerator(atPath: path) else {
+                throw InputError("cannot read directory", file: path)
+            }
+            var found: [String] = []
+            for case let relative as String in enumerator where accepts(relative) {
+                let full = (path as NSString).appendingPathComponent(relative)
+                var isDir: ObjCBool = false
+                if manager.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { found.append(full) }
+            }
+            if found.isEmpty { throw InputError("no \(kind) found in directory", file: path) }
+            files += found.sorted()
+        }
+        return files
+    }
+
+    static func isSpec(_ path: String) -> Bool {
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json")
+    }
+
+    static func isMachine(_ path: String) -> Bool { path.hasSuffix(".q.orca.md") }
+}

@@ -1,0 +1,34 @@
+"""Times the reference (pip polygram==0.15.0) on the workloads polygramc-bench
+runs, printing one `name seconds` line per workload.
+
+Usage: python3 bench/reference_gram.py REPEATS
+"""
+import random
+import sys
+import time
+
+from polygram import Dictionary, Feature, MPSRung1
+
+
+def random_mps_dictionary(seed):
+    rng = random.Random(seed)
+    features = [
+        Feature(f"f{i}", f"c{i % 2}", rng.uniform(-3, 3), alpha=rng.uniform(-3, 3),
+                gamma=rng.uniform(-3, 3), phi=rng.uniform(-3, 3))
+        for i in range(8)
+    ]
+    hierarchy = {"c0": [f.name for f in features[0::2]], "c1": [f.name for f in features[1::2]]}
+    return Dictionary("Random8", features, hierarchy, MPSRung1())
+
+
+def main():
+    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    dictionaries = [random_mps_dictionary(seed) for seed in range(repeats)]
+    start = time.perf_counter()
+    for d in dictionaries:
+        d.gram()
+    print(f"gram_8_mps_x{repeats} {time.perf_counter() - start:.6f}")
+
+
+if __name__ == "__main__":
+    main()
