@@ -7,8 +7,10 @@ enum MachineScope {
         scope["name"] = .text(machine.name)
         scope["summary"] = .text(machine.summary.joined(separator: "\n\n"))
         scope["context"] = .list(machine.context.map { field in
-            TemplateScope(["name": .text(field.name), "type": .text(field.type),
-                           "default": .text(field.defaultValue ?? "")])
+            // polygram pads the HEA register cell by max(0, len − 12) spaces.
+            let value = field.defaultValue ?? ""
+            return TemplateScope(["name": .text(field.name), "type": .text(field.type), "default": .text(value),
+                                  "paddedDefault": .text(value + String(repeating: " ", count: max(0, value.count - 12)))])
         })
         scope["events"] = .list(machine.events.map { TemplateScope(["name": .text($0.name)]) })
         scope["states"] = .list(machine.states.map { state in
@@ -30,6 +32,17 @@ enum MachineScope {
         scope["rules"] = .list(machine.verificationRules.map { TemplateScope(["text": .text($0.text)]) })
         scope["ampBranch"] = .flag(machine.ampBranch != nil)
         if let amp = machine.ampBranch { addAmpBranch(amp, to: &scope) }
+        if let encoding = machine.encoding {
+            scope["encodingKind"] = .text(encoding.kind)
+            scope["depth"] = .text(String(encoding.depth))
+            scope["entangler"] = .text(encoding.entangler)
+            scope["rotations"] = .text(encoding.rotations.map(\.rawValue).joined(separator: ", "))
+        }
+        scope["theta"] = .list(machine.theta.map { row in
+            TemplateScope(["concept": .text(row.concept), "tensor": .text(PythonList.repr(row.tensor)),
+                           "cluster": .text(row.cluster ?? "")])
+        })
+        scope["invariants"] = .list(machine.invariants.map { TemplateScope(["text": .text($0.text)]) })
         return scope
     }
 

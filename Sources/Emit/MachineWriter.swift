@@ -5,10 +5,8 @@ import IR
 public enum MachineWriter {
     /// The machine body, byte-identical to polygram's `render_machine_markdown`.
     public static func render(_ machine: Machine) throws -> String {
-        guard machine.encoding == nil else {
-            throw InputError("HEA machines cannot be written yet (issue 3)")
-        }
-        return try TemplateLibrary.template(named: "mps-family.q.orca.md").render(MachineScope.make(machine))
+        let layout = machine.encoding == nil ? "mps-family.q.orca.md" : "hea.q.orca.md"
+        return try TemplateLibrary.template(named: layout).render(MachineScope.make(machine))
     }
 
     /// polygram's `write_qorca` comment block.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The Markdown templates shipped as package resources, loaded once.
 public enum TemplateLibrary {
-    public static let names = ["mps-family.q.orca.md", "provenance.md"]
+    public static let names = ["mps-family.q.orca.md", "hea.q.orca.md", "provenance.md"]
 
     /// Loads and parses a template; throws if it is missing or malformed.
     public static func template(named name: String) throws -> Template {

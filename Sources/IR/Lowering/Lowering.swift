@@ -4,8 +4,8 @@ public enum Lowering {
         switch dictionary.encoding {
         case .mpsRung1, .rung3, .rung4, .rung5:
             return try MPSFamilyLowering.lower(dictionary)
-        case .heaRung2:
-            throw InputError("hea_rung2 dictionaries cannot be compiled yet (issue 3)", at: dictionary.location)
+        case .heaRung2(let parameters):
+            return try HEALowering.lower(dictionary, parameters)
         }
     }
 }
