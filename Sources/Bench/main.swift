@@ -65,7 +65,7 @@ do {
     for _ in 0..<5 {
         irPath.append(try seconds {
             for d in dictionaries {
-                let set = ConceptSet.find(in: try Lowering.machine(for: d))!
+                let set = try ConceptSet.find(in: try Lowering.machine(for: d))!
                 _ = try set.gram()
             }
         })

@@ -34,7 +34,18 @@ public enum Verifier {
         report.diagnostics += behavioural.flatMap { $0.run(machine, analysis) }
         report.diagnostics += GateChecks.run(machine, analysis)
 
-        if let concepts = ConceptSet.find(in: machine) {
+        let conceptSet: ConceptSet?
+        do {
+            conceptSet = try ConceptSet.find(in: machine)
+        } catch let error as ConceptError {
+            conceptSet = nil
+            report.diagnostics.append(Diagnostic(machine.encoding != nil ? "HEA_GRAM_INVALID" : "CONCEPT_GRAM_INVALID", .error,
+                                                 error.message, at: error.location ?? machine.location))
+        } catch {
+            conceptSet = nil
+            report.diagnostics.append(Diagnostic("CONCEPT_GRAM_INVALID", .error, "\(error)", at: machine.location))
+        }
+        if let concepts = conceptSet {
             do {
                 let (states, gram) = try concepts.gram()
                 report.conceptLabels = concepts.concepts.map(\.label)

@@ -6,6 +6,8 @@ import Simulate
 /// declared tier values and the tier-separation invariant.
 public enum GramChecks {
     public static let codes: [(String, String)] = [
+        ("HEA_GRAM_INVALID", "An HEA machine's `## theta` rows do not pair with its query_concept call sites."),
+        ("CONCEPT_GRAM_INVALID", "Concept call sites cannot be bound, or `## amp branch` rows do not match the concepts."),
         ("CONCEPT_SIMULATION_FAILED", "The concept circuits cannot be simulated (bad qubit, custom gate, too large)."),
         ("MPS_BOND_DIMENSION_EXCEEDED", "A concept of an mps_bond_2 machine has Schmidt rank above 2 at some cut."),
         ("TIER_ORDER_VIOLATED", "Some within-cluster overlap is not above every cross-cluster overlap."),

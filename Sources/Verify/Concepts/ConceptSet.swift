@@ -2,8 +2,12 @@ import Foundation
 import IR
 import Simulate
 
-/// The concepts a machine prepares: one per call site of its concept action,
-/// in transitions-table order (qorca-language.md §7).
+/// The concepts a machine prepares, each as a concrete circuit, in
+/// transitions-table order (qorca-language.md §7):
+/// * call sites of a parametric concept action (`query_concept`, else
+///   `prepare_concept`), with polygram's `## amp branch` appended for Rung3/4/5;
+/// * or, for HEA machines, `query_concept` call sites paired positionally with
+///   the `## theta` rows.
 public struct ConceptSet {
     public struct Concept {
         public var label: String
@@ -20,23 +24,67 @@ public struct ConceptSet {
     /// `prepare_concept`. The first of these with bound call sites wins.
     static let conceptActions = ["query_concept", "prepare_concept"]
 
-    public static func find(in machine: Machine) -> ConceptSet? {
+    /// nil when the machine prepares no concepts; throws when it declares
+    /// concepts that cannot be built (e.g. theta rows ≠ call sites).
+    public static func find(in machine: Machine) throws -> ConceptSet? {
+        if let encoding = machine.encoding, encoding.kind == "hea" {
+            return try hea(machine, encoding)
+        }
         for name in conceptActions {
             guard let action = machine.action(named: name), action.isParametric else { continue }
             let sites = machine.transitions.filter { $0.action?.name == name && $0.action?.arguments != nil }
             guard !sites.isEmpty else { continue }
-            let resolved = sites.compactMap { try? CallSite.resolve($0, action, machine) }
-            guard resolved.count == sites.count else { return nil }
-            let used = resolved.flatMap { $0.gates.flatMap(\.qubits) }.max().map { $0 + 1 } ?? 1
-            let qubits = max(Register.declaredSize(machine) ?? used, used)
-            let concepts = resolved.map { site in
-                Concept(label: label(for: site.transition),
-                        cluster: cluster(of: site.transition.target, in: machine),
-                        location: site.transition.location, gates: site.gates)
-            }
-            return ConceptSet(actionName: name, qubitCount: qubits, concepts: concepts)
+            return try callSites(machine, action, sites)
         }
         return nil
+    }
+
+    static func callSites(_ machine: Machine, _ action: ActionDecl, _ sites: [Transition]) throws -> ConceptSet {
+        var concepts = try sites.map { site -> Concept in
+            let resolved = try CallSite.resolve(site, action, machine)
+            return Concept(label: label(for: site), cluster: cluster(of: site.target, in: machine),
+                           location: site.location, gates: resolved.gates)
+        }
+        let used = concepts.flatMap { $0.gates.flatMap(\.qubits) }.max().map { $0 + 1 } ?? 1
+        var qubits = max(Register.declaredSize(machine) ?? used, used)
+        if let amp = machine.ampBranch {
+            let layout = AmpBranchCircuit.layout(of: amp)
+            let first = qubits
+            for i in concepts.indices {
+                guard let row = amp.rows.first(where: { $0.concept == concepts[i].label }) else {
+                    throw ConceptError("concept '\(concepts[i].label)' has no row in `## amp branch`", at: concepts[i].location)
+                }
+                concepts[i].gates += AmpBranchCircuit.gates(row.knobs, layout: layout, first: first, at: row.location)
+            }
+            if let stray = amp.rows.first(where: { row in !concepts.contains { $0.label == row.concept } }) {
+                throw ConceptError("`## amp branch` row for unknown concept '\(stray.concept)'", at: stray.location)
+            }
+            qubits += layout.extraQubits
+        }
+        return ConceptSet(actionName: action.name, qubitCount: qubits, concepts: concepts)
+    }
+
+    static func hea(_ machine: Machine, _ encoding: EncodingTable) throws -> ConceptSet {
+        let sites = machine.transitions.filter { $0.action?.name == "query_concept" }
+        guard !sites.isEmpty else {
+            throw ConceptError("machine '\(machine.name)': no `query_concept` call sites for the `## theta` rows", at: machine.location)
+        }
+        guard sites.count == machine.theta.count else {
+            throw ConceptError("machine '\(machine.name)': action 'query_concept' has \(sites.count) call site(s) but `## theta` declares \(machine.theta.count) concept row(s); the two must match",
+                               at: encoding.location ?? machine.location)
+        }
+        let n = Register.declaredSize(machine) ?? 0
+        let shape = [encoding.rotations.count, encoding.depth, n]
+        for row in machine.theta where !(row.tensor.count == shape[0]
+            && row.tensor.allSatisfy { $0.count == shape[1] && $0.allSatisfy { $0.count == shape[2] } }) {
+            throw ConceptError("theta row '\(row.concept)' does not have shape (\(shape.map(String.init).joined(separator: ", "))) for this encoding",
+                               at: row.location)
+        }
+        let concepts = zip(sites, machine.theta).map { site, row in
+            Concept(label: row.concept, cluster: row.cluster ?? "_default", location: row.location ?? site.location,
+                    gates: HEACircuit.gates(row.tensor, encoding: encoding, qubits: n, at: row.location ?? site.location))
+        }
+        return ConceptSet(actionName: "query_concept", qubitCount: n, concepts: concepts)
     }
 
     /// The concept's name: the target state without its `prepared_`/`queried_` prefix.
@@ -67,4 +115,15 @@ public struct ConceptSet {
         }
         return (states, GramMatrix.of(states))
     }
+}
+
+/// Concepts declared inconsistently (theta rows vs call sites, amp rows vs concepts).
+public struct ConceptError: Error, CustomStringConvertible {
+    public var message: String
+    public var location: SourceLocation?
+    init(_ message: String, at location: SourceLocation?) {
+        self.message = message
+        self.location = location
+    }
+    public var description: String { message }
 }
