@@ -52,7 +52,7 @@ do {
             let spec = try SpecReader.read(path: specPath)
             let text = try MachineWriter.render(try Lowering.machine(for: spec.dictionary))
             let machines = try QOrcaReader.read(text: text, file: "AnimalsInterference.q.orca.md")
-            let report = Verifier.verify(machines[0])
+            let report = try Verifier.verify(machines[0])
             precondition(report.gram != nil && !report.hasErrors)
         })
     }

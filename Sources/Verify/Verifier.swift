@@ -19,7 +19,9 @@ public enum Verifier {
         return typed.map { ($0.code, $0.summary) } + GateChecks.codes.map { ($0.0, $0.1) } + GramChecks.codes.map { ($0.0, $0.1) }
     }
 
-    public static func verify(_ machine: Machine) -> MachineReport {
+    /// Throws `InputError` only when the machine's simulation would not fit in
+    /// memory: that is unusable input (exit 2), not a failed verification.
+    public static func verify(_ machine: Machine) throws -> MachineReport {
         var report = MachineReport(name: machine.name, location: machine.location, diagnostics: [],
                                    conceptLabels: [], gram: nil)
         let analysis = MachineAnalysis(machine)
@@ -51,6 +53,9 @@ public enum Verifier {
                 report.conceptLabels = concepts.concepts.map(\.label)
                 report.gram = gram
                 report.diagnostics += GramChecks.run(machine, concepts: concepts, states: states, gram: gram)
+            } catch SimulationError.tooLarge(let n, let count, let bytes, let limit) {
+                throw InputError(SimulationError.tooLarge(qubitCount: n, states: count, bytes: bytes, limit: limit).description,
+                                 at: machine.location)
             } catch let error as SimulationError {
                 report.diagnostics.append(Diagnostic("CONCEPT_SIMULATION_FAILED", .error,
                     "cannot simulate the concepts of '\(concepts.actionName)': \(error)",

@@ -62,7 +62,9 @@ enum AtomicFile {
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
+            guard rename(temporary, path) == 0 else {
+                throw InputError(String(cString: strerror(errno)), file: path)
+            }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw InputError("cannot write: \(error.localizedDescription)", file: path)

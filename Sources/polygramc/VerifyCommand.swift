@@ -35,7 +35,7 @@ struct VerifyCommand: ParsableCommand {
         var reports: [FileReport] = []
         for file in files {
             let machines = try QOrcaReader.read(path: file)
-            reports.append(FileReport(path: file, machines: machines.map(Verifier.verify)))
+            reports.append(FileReport(path: file, machines: try machines.map(Verifier.verify)))
         }
         print(json ? JSONReport.render(reports, strict: strict) : TextReport.render(reports, strict: strict),
               terminator: "")

@@ -18,8 +18,8 @@ final class GateCheckTests: XCTestCase {
     }
 
     /// q-orca only range-checks the first gate (docs/divergences.md #1).
-    func testLaterGateOutsideTheRegisterIsReported() {
-        let report = Verifier.verify(machine([Gate(kind: .H, targets: [.index(0)]),
+    func testLaterGateOutsideTheRegisterIsReported() throws {
+        let report = try Verifier.verify(machine([Gate(kind: .H, targets: [.index(0)]),
                                               Gate(kind: .X, targets: [.index(7)], location: Fixtures.at(13))]))
         let diagnostic = report.diagnostics.first { $0.code == "QUBIT_INDEX_OUT_OF_RANGE" }
         XCTAssertNotNil(diagnostic)
@@ -27,18 +27,18 @@ final class GateCheckTests: XCTestCase {
         XCTAssertFalse(report.isValid(strict: false))
     }
 
-    func testCustomGateIsUnverified() {
-        let report = Verifier.verify(machine([Gate(kind: .custom, targets: [.index(0)], customName: "SDG")]))
+    func testCustomGateIsUnverified() throws {
+        let report = try Verifier.verify(machine([Gate(kind: .custom, targets: [.index(0)], customName: "SDG")]))
         XCTAssertTrue(report.diagnostics.contains { $0.code == "UNVERIFIED_UNITARITY" && $0.severity == .warning })
     }
 
-    func testControlEqualToTargetIsAnError() {
-        let report = Verifier.verify(machine([Gate(kind: .CNOT, targets: [.index(1)], controls: [.index(1)])]))
+    func testControlEqualToTargetIsAnError() throws {
+        let report = try Verifier.verify(machine([Gate(kind: .CNOT, targets: [.index(1)], controls: [.index(1)])]))
         XCTAssertTrue(report.diagnostics.contains { $0.code == "CONTROL_TARGET_OVERLAP" })
     }
 
-    func testRangeChecksNeedTheUnitarityRule() {
-        let report = Verifier.verify(machine([Gate(kind: .X, targets: [.index(7)])], rules: []))
+    func testRangeChecksNeedTheUnitarityRule() throws {
+        let report = try Verifier.verify(machine([Gate(kind: .X, targets: [.index(7)])], rules: []))
         XCTAssertFalse(report.diagnostics.contains { $0.code == "QUBIT_INDEX_OUT_OF_RANGE" })
     }
 
@@ -46,7 +46,7 @@ final class GateCheckTests: XCTestCase {
         var m = try Fixtures.animalsMachine()
         m.transitions[0].action?.arguments?[0].value = .angle(.infinity)
         m.transitions[0].location = Fixtures.at(30)
-        let report = Verifier.verify(m)
+        let report = try Verifier.verify(m)
         let diagnostic = report.diagnostics.first { $0.code == "DYNAMIC_NON_UNITARY_GATE" }
         XCTAssertEqual(diagnostic?.location?.line, 30)
     }

@@ -30,7 +30,7 @@ final class ReferenceCaseTests: XCTestCase {
         for name in try caseNames() {
             let directory = Fixtures.referenceCases.appendingPathComponent(name)
             let spec = try SpecReader.read(path: directory.appendingPathComponent("spec.yaml").path)
-            let report = Verifier.verify(try Lowering.machine(for: spec.dictionary))
+            let report = try Verifier.verify(try Lowering.machine(for: spec.dictionary))
             let gram = try XCTUnwrap(report.gram, name)
             let expected = try Fixtures.referenceGram(name)
             XCTAssertEqual(gram.size, expected.re.count, name)

@@ -8,7 +8,7 @@ final class SuperpositionLeakTests: XCTestCase {
         var machine = try Fixtures.animalsMachine()
         machine.verificationRules.append(VerificationRule(kind: "measurement_collapse_allowed", description: nil,
                                                           text: "measurement_collapse_allowed"))
-        XCTAssertFalse(Verifier.verify(machine).diagnostics.contains { $0.code == "SUPERPOSITION_LEAK" })
+        XCTAssertFalse(try Verifier.verify(machine).diagnostics.contains { $0.code == "SUPERPOSITION_LEAK" })
     }
 
     func testMeasurementToANonFinalStateIsAnError() throws {
@@ -17,7 +17,7 @@ final class SuperpositionLeakTests: XCTestCase {
         machine.states.append(StateDecl(name: "after", isFinal: true))
         machine.transitions.append(Transition(source: "done", event: "reset", target: "after"))
         machine.events.append(EventDecl(name: "reset"))
-        let errors = Verifier.verify(machine).diagnostics.filter { $0.code == "SUPERPOSITION_LEAK" && $0.severity == .error }
+        let errors = try Verifier.verify(machine).diagnostics.filter { $0.code == "SUPERPOSITION_LEAK" && $0.severity == .error }
         XCTAssertEqual(errors.count, 8) // parts A and B, for each of the four prepared states
     }
 }

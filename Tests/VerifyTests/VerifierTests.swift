@@ -4,7 +4,7 @@ import IR
 
 final class VerifierTests: XCTestCase {
     func testAnimalsMachineIsValidWithTheReferenceGram() throws {
-        let report = Verifier.verify(try Fixtures.animalsMachine())
+        let report = try Verifier.verify(try Fixtures.animalsMachine())
         XCTAssertFalse(report.hasErrors, "\(report.diagnostics)")
         let expected = try Fixtures.referenceGram("animals_mps_rung1")
         let gram = try XCTUnwrap(report.gram)
@@ -22,7 +22,7 @@ final class VerifierTests: XCTestCase {
     }
 
     func testPhaseKnobsGiveComplexEntries() throws {
-        let report = Verifier.verify(try Fixtures.animalsMachine(phis: [0, Double.pi / 2, 0, Double.pi / 2]))
+        let report = try Verifier.verify(try Fixtures.animalsMachine(phis: [0, Double.pi / 2, 0, Double.pi / 2]))
         let gram = try XCTUnwrap(report.gram)
         // larql-animals-interference: same-cluster φ-shift 0.8851, cross φ-mismatched 0.6816, matched 0.5931.
         XCTAssertEqual(gram.overlap(0, 1), 0.8851, accuracy: 5e-5)
@@ -34,7 +34,7 @@ final class VerifierTests: XCTestCase {
     func testUnreachableAndDeadlockedStatesAreErrors() throws {
         var machine = try Fixtures.animalsMachine()
         machine.states.append(StateDecl(name: "orphan", location: Fixtures.at(99)))
-        let report = Verifier.verify(machine)
+        let report = try Verifier.verify(machine)
         let codes = report.diagnostics.map(\.code)
         XCTAssertTrue(codes.contains("UNREACHABLE_STATE"))
         XCTAssertTrue(codes.contains("DEADLOCK"))
@@ -46,7 +46,7 @@ final class VerifierTests: XCTestCase {
         var machine = try Fixtures.animalsMachine()
         machine.transitions[0].target = "nowhere"
         machine.transitions[0].location = Fixtures.at(40)
-        let report = Verifier.verify(machine)
+        let report = try Verifier.verify(machine)
         let diagnostic = try XCTUnwrap(report.diagnostics.first { $0.code == "UNDECLARED_STATE" })
         XCTAssertEqual(diagnostic.location?.line, 40)
         XCTAssertTrue(diagnostic.message.contains("'nowhere'"))
@@ -57,7 +57,7 @@ final class VerifierTests: XCTestCase {
         var duplicate = machine.transitions[0]
         duplicate.target = "prepared_dog_beagle"
         machine.transitions.append(duplicate)
-        XCTAssertTrue(Verifier.verify(machine).diagnostics.contains { $0.code == "NON_DETERMINISTIC" && $0.severity == .error })
+        XCTAssertTrue(try Verifier.verify(machine).diagnostics.contains { $0.code == "NON_DETERMINISTIC" && $0.severity == .error })
     }
 
     func testOrphanEventAndActionAreWarnings() throws {
@@ -65,12 +65,12 @@ final class VerifierTests: XCTestCase {
         machine.events.append(EventDecl(name: "never_used"))
         machine.actions.append(ActionDecl(name: "idle_action", signature: "(qs) -> qs", parameters: [], returnType: "qs",
                                           effectText: "H(qs[0])", statements: [.gate(Gate(kind: .H, targets: [.index(0)]))]))
-        let report = Verifier.verify(machine)
+        let report = try Verifier.verify(machine)
         XCTAssertTrue(report.diagnostics.contains { $0.code == "ORPHAN_EVENT" && $0.severity == .warning })
         XCTAssertTrue(report.diagnostics.contains { $0.code == "ORPHAN_ACTION" && $0.severity == .warning })
     }
 
-    func testEveryCheckIsListedWithADescription() {
+    func testEveryCheckIsListedWithADescription() throws {
         let list = Verifier.checkList
         XCTAssertEqual(Set(list.map(\.code)).count, list.count)
         XCTAssertTrue(list.allSatisfy { !$0.summary.isEmpty })

@@ -20,6 +20,8 @@ public struct Machine: Hashable, Sendable {
     public var ampBranch: AmpBranchTable?
     /// Sections the reader does not interpret, kept so they can be reported.
     public var otherSections: [OtherSection]
+    /// `## guards` rows (name and expression text).
+    public var guards: [GuardDecl] = []
 
     public init(name: String, location: SourceLocation? = nil, summary: [String] = [],
                 context: [ContextField] = [], events: [EventDecl] = [], states: [StateDecl] = [],
@@ -81,14 +83,31 @@ public struct StateDecl: Hashable, Sendable {
     public var isFinal: Bool
     public var description: String?
     public var location: SourceLocation?
+    /// Bracket annotations other than `[initial]`/`[final]` (q-orca HEAD
+    /// syntax such as `loop ceil(pi/4 * sqrt(N))`), trimmed, in source order.
+    public var annotations: [String]
 
     public init(name: String, expression: String? = nil, isInitial: Bool = false, isFinal: Bool = false,
-                description: String? = nil, location: SourceLocation? = nil) {
+                description: String? = nil, location: SourceLocation? = nil, annotations: [String] = []) {
         self.name = name
         self.expression = expression
         self.isInitial = isInitial
         self.isFinal = isFinal
         self.description = description
+        self.location = location
+        self.annotations = annotations
+    }
+}
+
+/// A `## guards` row. The expression is kept as written.
+public struct GuardDecl: Hashable, Sendable {
+    public var name: String
+    public var expression: String
+    public var location: SourceLocation?
+
+    public init(name: String, expression: String, location: SourceLocation? = nil) {
+        self.name = name
+        self.expression = expression
         self.location = location
     }
 }

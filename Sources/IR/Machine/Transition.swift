@@ -6,15 +6,19 @@ public struct Transition: Hashable, Sendable {
     public var target: String
     public var action: ActionCall?
     public var location: SourceLocation?
+    /// q-orca HEAD loop tag after the action (`grover_iterate, loop_back`):
+    /// `loop_back` or `loop_done`.
+    public var loopTag: String?
 
     public init(source: String, event: String, guardRef: GuardRef? = nil, target: String,
-                action: ActionCall? = nil, location: SourceLocation? = nil) {
+                action: ActionCall? = nil, location: SourceLocation? = nil, loopTag: String? = nil) {
         self.source = source
         self.event = event
         self.guardRef = guardRef
         self.target = target
         self.action = action
         self.location = location
+        self.loopTag = loopTag
     }
 }
 

@@ -1,0 +1,48 @@
+import IR
+
+/// A qubit argument `REG[i]` (or `REG[i j k]` / `REG[i, j]` where a list is
+/// allowed). An index is an integer literal or an `int` parameter.
+enum QubitArgument {
+    /// Whether `text` has the shape `REG[…]`.
+    static func looksLikeQubit(_ text: String) -> Bool {
+        let chars = Array(text)
+        guard let open = chars.firstIndex(of: "["), open > 0, chars.last == "]" else { return false }
+        return chars[..<open].allSatisfy(TokenScanner.isIdentifierChar)
+    }
+
+    static func register(_ text: String) -> String {
+        String(text.prefix { $0 != "[" })
+    }
+
+    static func parse(_ text: String, allowList: Bool, scope: EffectScope, offset: Int,
+                      gate: String) throws -> [QubitOperand] {
+        guard looksLikeQubit(text) else {
+            throw EffectSyntaxError(message: "\(gate) expects a qubit argument like qs[0], got '\(text)'",
+                                    offset: offset)
+        }
+        let inner = text.drop { $0 != "[" }.dropFirst().dropLast()
+        let tokens = inner.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+        guard !tokens.isEmpty else {
+            throw EffectSyntaxError(message: "empty qubit subscript in '\(text)'", offset: offset)
+        }
+        if tokens.count > 1, !allowList {
+            throw EffectSyntaxError(message: "\(gate) takes one qubit per argument, got '\(text)'", offset: offset)
+        }
+        return try tokens.map { token in
+            if token.allSatisfy({ $0.isASCII && $0.isNumber }), let i = Int(token) { return .index(i) }
+            let isIdentifier = token.first.map { $0.isLetter || $0 == "_" } == true
+                && token.allSatisfy(TokenScanner.isIdentifierChar)
+            guard isIdentifier else {
+                throw EffectSyntaxError(message: "invalid subscript '\(token)' in '\(text)' (bare integer literal "
+                                            + "or int parameter name required; arithmetic is not supported)",
+                                        offset: offset)
+            }
+            guard scope.intParameters.contains(token) else {
+                let declared = scope.intParameters.isEmpty ? "none" : scope.intParameters.joined(separator: ", ")
+                throw EffectSyntaxError(message: "unbound identifier '\(token)' in qubit subscript "
+                                            + "(declared int parameters: \(declared))", offset: offset)
+            }
+            return .parameter(token)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import IR
+
+/// Parses one `;`-segment of an effect: a gate, a measurement, a mid-circuit
+/// measurement or a conditional gate (qorca-language.md §3.2–3.5).
+struct StatementParser {
+    let scope: EffectScope
+
+    static let knownGates = "CCNOT/CCX/Toffoli, CCZ, CNOT/CX, CRx, CRy, CRz, CSWAP, CZ, H/Hadamard, I, MCX, MCZ, "
+        + "RXX, RYY, RZZ, Rx, Ry, Rz, S, SWAP, T, X, Y, Z, or a single-qubit custom gate Name(qs[i])"
+
+    private static let midCircuit = try! Regex(
+        #"^measure\s*\(\s*([A-Za-z0-9_]+)\[\s*(\d+)\s*\]\s*\)\s*->\s*bits\[\s*(\d+)\s*\]$"#).ignoresCase()
+    private static let conditionHead = try! Regex(#"^if\s+"#).ignoresCase()
+
+    func parse(_ segment: Segment) throws -> EffectStatement {
+        let text = segment.text
+        if (try? Self.conditionHead.prefixMatch(in: text)) != nil {
+            return try conditional(segment)
+        }
+        if let match = try Self.midCircuit.wholeMatch(in: text),
+           let qubit = Int(match[2].substring ?? ""), let bit = Int(match[3].substring ?? "") {
+            return .midCircuitMeasure(qubit: qubit, bit: bit, location: segment.location)
+        }
+        if text.contains("->") {
+            throw EffectSyntaxError(message: "malformed mid-circuit measurement '\(text)' "
+                                        + "(expected measure(qs[i]) -> bits[k])", offset: segment.offset)
+        }
+        guard let call = CallSyntax(text) else {
+            throw EffectSyntaxError(message: "unrecognized effect statement '\(text)' (expected a gate such as "
+                                        + "H(qs[0]), a measurement, or a conditional gate)", offset: segment.offset)
+        }
+        let lower = call.name.lowercased()
+        if lower == "measure" || lower == "m" {
+            return try measurement(call, segment)
+        }
+        return .gate(try GateParser(scope: scope).gate(call, segment))
+    }
+
+    // MARK: - Measurement
+
+    private func measurement(_ call: CallSyntax, _ segment: Segment) throws -> EffectStatement {
+        guard !call.arguments.isEmpty else {
+            throw EffectSyntaxError(message: "\(call.name) needs at least one qubit, e.g. measure(qs[0])",
+                                    offset: segment.offset)
+        }
+        var qubits: [Int] = []
+        for argument in call.arguments {
+            let operands = try QubitArgument.parse(argument.text, allowList: true, scope: scope,
+                                                   offset: segment.offset + argument.offset, gate: call.name)
+            for operand in operands {
+                guard case .index(let i) = operand else {
+                    throw EffectSyntaxError(message: "\(call.name) needs literal qubit indices, got '\(operand)'",
+                                            offset: segment.offset + argument.offset)
+                }
+                qubits.append(i)
+            }
+        }
+        return .measure(qubits: qubits, location: segment.location)
+    }
+
+    // MARK: - Conditional gate
+
+    /// `if bits[i] == v [and bits[j] == w …]: GATE`.
+    private func conditional(_ segment: Segment) throws -> EffectStatement {
+        let chars = Array(segment.text)
+        guard let colon = chars.firstIndex(of: ":") else {
+            throw EffectSyntaxError(message: "conditional '\(segment.text)' is missing ':' before its gate",
+                                    offset: segment.offset)
+        }
+        let head = String(chars[2..<colon])
+        var conditions: [BitCondition] = []
+        let clause = try! Regex(#"^bits\[(\d+)\]\s*==\s*(\d+)$"#)
+        let parts = head.split(separator: " ", omittingEmptySubsequences: true)
+        // Re-join on the `and` keyword (case-insensitive).
+        var clauses: [String] = [""]
+        for part in parts {
+            if part.lowercased() == "and" { clauses.append("") } else { clauses[clauses.count - 1] += part }
+        }
+        for text in clauses {
+            guard let match = try clause.wholeMatch(in: text),
+                  let bit = Int(match[1].substring ?? ""), let value = Int(match[2].substring ?? "") else {
+                throw EffectSyntaxError(message: "malformed condition '\(head.trimmingWhitespace())' "
+                                            + "(expected bits[i] == v [and bits[j] == w …])", offset: segment.offset)
+            }
+            if let earlier = conditions.first(where: { $0.bit == bit }), earlier.value != value {
+                throw EffectSyntaxError(
+                    message: "conditional gate has conflicting clauses for bits[\(bit)] (declared both "
+                        + "==\(earlier.value) and ==\(value)); the gate would never fire", offset: segment.offset)
+            }
+            conditions.append(BitCondition(bit: bit, value: value))
+        }
+        var lo = colon + 1
+        while lo < chars.count, chars[lo].isWhitespace { lo += 1 }
+        let gateSegment = segment.sub(String(chars[lo...]), at: lo)
+        guard !gateSegment.text.isEmpty, let call = CallSyntax(gateSegment.text) else {
+            throw EffectSyntaxError(message: "conditional '\(segment.text)' needs a gate after ':'",
+                                    offset: gateSegment.offset)
+        }
+        return .conditional(conditions: conditions, gate: try GateParser(scope: scope).gate(call, gateSegment))
+    }
+}

@@ -1,0 +1,36 @@
+import IR
+
+extension MachineBuilder {
+    /// `## events` (§2.4): item text up to the first `#`, then up to the first `(`.
+    func events(_ list: BulletList) -> [EventDecl] {
+        list.items.compactMap { item in
+            var text = Substring(item.text)
+            if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
+            if let paren = text.firstIndex(of: "(") { text = text[..<paren] }
+            let name = text.trimmed
+            return name.isEmpty ? nil : EventDecl(name: name, location: source.location(line: item.line, column: item.column))
+        }
+    }
+
+    /// `## verification rules` (§2.10): `kind[: description]`. The kind is
+    /// lower-cased with `-` → `_` whether or not a colon follows (the
+    /// reference honours a bare `measurement_collapse_allowed` only with a
+    /// colon, §9 #13).
+    func rules(_ list: BulletList) -> [VerificationRule] {
+        list.items.compactMap { item in
+            let text = item.text.trimmed
+            guard !text.isEmpty else { return nil }
+            let location = source.location(line: item.line, column: item.column)
+            if let colon = text.firstIndex(of: ":") {
+                let kind = normalizedRuleKind(String(text[..<colon]))
+                let description = text[text.index(after: colon)...].trimmed
+                return VerificationRule(kind: kind, description: description, text: text, location: location)
+            }
+            return VerificationRule(kind: normalizedRuleKind(text), description: nil, text: text, location: location)
+        }
+    }
+
+    private func normalizedRuleKind(_ text: String) -> String {
+        text.trimmed.lowercased().replacingOccurrences(of: "-", with: "_")
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import IR
+
+extension MachineBuilder {
+    /// `## transitions` (§2.6): Source, Event, [Guard], Target, [Action].
+    func transitions(_ table: Table, actions: [ActionDecl], scope: AngleScope) throws -> [Transition] {
+        let sourceColumn = try requireColumn(table, "source", section: "transitions")
+        let eventColumn = try requireColumn(table, "event", section: "transitions")
+        let targetColumn = try requireColumn(table, "target", section: "transitions")
+        let guardColumn = table.column("guard")
+        let actionColumn = table.column("action")
+        try checkRows(table, section: "transitions")
+        var result: [Transition] = []
+        for row in table.rows {
+            let from = row.cells[sourceColumn].text.precomposedStringWithCanonicalMapping.trimmed
+            let event = row.cells[eventColumn].text.trimmed
+            let to = row.cells[targetColumn].text.precomposedStringWithCanonicalMapping.trimmed
+            for (value, column, what) in [(from, sourceColumn, "Source"), (event, eventColumn, "Event"),
+                                          (to, targetColumn, "Target")] where value.isEmpty {
+                throw source.error("transition row has an empty \(what) cell", line: row.line,
+                                   column: row.cells[column].column)
+            }
+            var transition = Transition(source: from, event: event, target: to, location: rowLocation(row))
+            if let guardColumn, let guardRef = guardReference(row.cells[guardColumn].text) {
+                transition.guardRef = guardRef
+            }
+            if let actionColumn {
+                let cell = row.cells[actionColumn]
+                let label = "transition '\(from)' --\(event)--> '\(to)'"
+                let binder = ActionCallBinder(source: source, actions: actions, scope: scope, label: label)
+                (transition.action, transition.loopTag) = try binder.bind(cell)
+            }
+            result.append(transition)
+        }
+        return result
+    }
+
+    /// A guard cell: `[!]name[op number]` — a trailing `[≈=!<>]+[\d.]+` is dropped.
+    private func guardReference(_ raw: String) -> GuardRef? {
+        let text = raw.trimmed
+        guard !text.isEmpty else { return nil }
+        var name = text
+        var negated = false
+        if name.hasPrefix("!") {
+            negated = true
+            name = String(name.dropFirst()).trimmed
+        }
+        if let match = name.firstMatch(of: try! Regex(#"\s*[≈=!<>]+[\d.]+\s*$"#)) {
+            name = String(name[..<match.range.lowerBound])
+        }
+        return GuardRef(name: name.trimmed, negated: negated, text: text)
+    }
+}
+
+/// Resolves an action cell against the actions table and binds call-site
+/// arguments (§2.6). Every failure is an error.
+struct ActionCallBinder {
+    let source: SourceText
+    let actions: [ActionDecl]
+    let scope: AngleScope
+    let label: String
+
+    func bind(_ cell: TableCell) throws -> (ActionCall?, String?) {
+        var text = cell.text.trimmed
+        guard !text.isEmpty else { return (nil, nil) }
+        var loopTag: String?
+        // q-orca HEAD loop tags: `grover_iterate, loop_back`.
+        for tag in ["loop_back", "loop_done"] where text.hasSuffix(tag) {
+            let head = text.dropLast(tag.count).trimmed
+            if head.hasSuffix(",") {
+                loopTag = tag
+                text = String(head.dropLast()).trimmed
+            }
+        }
+        let location = source.location(line: cell.line, column: cell.column)
+        func fail(_ message: String, column: Int? = nil) -> InputError {
+            source.error("\(label): \(message)", line: cell.line, column: column ?? cell.column)
+        }
+        let chars = Array(text)
+        var nameEnd = 0
+        while nameEnd < chars.count, TokenScanner.isIdentifierChar(chars[nameEnd]) { nameEnd += 1 }
+        var open = nameEnd
+        while open < chars.count, chars[open].isWhitespace { open += 1 }
+        let isCall = nameEnd > 0 && open < chars.count && chars[open] == "(" && chars.last == ")"
+            && !(chars[0].isASCII && chars[0].isNumber)
+
+        if !isCall {
+            guard let action = actions.first(where: { $0.name == text }) else {
+                throw fail("bare-name action '\(text)' is not declared in the actions table")
+            }
+            if action.isParametric {
+                throw fail("action '\(text)' is parametric and requires arguments "
+                           + "(expected \(action.parameters.count) argument(s))")
+            }
+            return (ActionCall(name: text, label: text, arguments: nil, location: location), loopTag)
+        }
+
+        let name = String(chars[..<nameEnd])
+        guard let action = actions.first(where: { $0.name == name }) else {
+            throw fail("call-form action '\(name)' is not declared in the actions table")
+        }
+        guard action.isParametric else {
+            throw fail("action '\(name)' is not parametric (signature takes no arguments); use the bare-name form")
+        }
+        let arguments = splitArguments(chars, open: open)
+        guard arguments.count == action.parameters.count else {
+            throw fail("action '\(name)' expects \(action.parameters.count) argument(s), got \(arguments.count)")
+        }
+        var bound: [ActionArgument] = []
+        for (parameter, argument) in zip(action.parameters, arguments) {
+            let column = cell.column + argument.offset
+            let argLocation = source.location(line: cell.line, column: column)
+            switch parameter.type {
+            case .int:
+                guard argument.text.wholeMatch(of: try! Regex(#"-?\d+"#)) != nil, let value = Int(argument.text) else {
+                    throw fail("parameter '\(parameter.name)' expects an int literal, got '\(argument.text)'",
+                               column: column)
+                }
+                bound.append(ActionArgument(parameter: parameter.name, value: .int(value), text: argument.text,
+                                            location: argLocation))
+            case .angle:
+                let value: Double
+                do {
+                    let expr = try AngleParser.parse(argument.text)
+                    value = try expr.evaluate(scope.values)
+                } catch let error as AngleSyntaxError {
+                    throw fail("parameter '\(parameter.name)': \(error.message)", column: column + error.offset)
+                } catch let error as UnboundSymbol {
+                    let fields = scope.values.keys.sorted().joined(separator: ", ")
+                    throw fail("parameter '\(parameter.name)': undefined parameter '\(error.name)' (call-site "
+                               + "angles may use numeric context fields only: \(fields.isEmpty ? "none" : fields))",
+                               column: column)
+                }
+                bound.append(ActionArgument(parameter: parameter.name, value: .angle(value), text: argument.text,
+                                            location: argLocation))
+            }
+        }
+        return (ActionCall(name: name, label: text, arguments: bound, location: location), loopTag)
+    }
+
+    /// Arguments inside the call's parentheses, split at depth-0 commas.
+    private func splitArguments(_ chars: [Character], open: Int) -> [(text: String, offset: Int)] {
+        let close = chars.count - 1
+        var result: [(String, Int)] = []
+        var depth = 0
+        var start = open + 1
+        for j in (open + 1)...close {
+            let c = chars[j]
+            if j < close, c == "(" || c == "[" { depth += 1 }
+            if j < close, c == ")" || c == "]" { depth -= 1 }
+            if j == close || (depth == 0 && c == ",") {
+                var lo = start, hi = j
+                while lo < hi, chars[lo].isWhitespace { lo += 1 }
+                while hi > lo, chars[hi - 1].isWhitespace { hi -= 1 }
+                result.append((String(chars[lo..<hi]), lo))
+                start = j + 1
+            }
+        }
+        if result.count == 1, result[0].0.isEmpty { return [] }
+        return result
+    }
+}
