@@ -1,16 +1,53 @@
 import Foundation
+import Frontend
 
 /// The Markdown templates shipped as package resources, loaded once.
 public enum TemplateLibrary {
     public static let names = ["mps-family.q.orca.md", "hea.q.orca.md", "provenance.md"]
 
-    /// Loads and parses a template; throws if it is missing or malformed.
+    /// Every packaged template, loaded and checked once per process.
+    private static let loaded: [String: Result<Template, Error>] = Dictionary(uniqueKeysWithValues: names.map { name in
+        (name, Result { try load(name) })
+    })
+
+    /// A packaged template; throws if it is missing or malformed.
     public static func template(named name: String) throws -> Template {
+        guard let result = loaded[name] else {
+            throw TemplateError(template: name, line: 0, message: "no such template")
+        }
+        return try result.get()
+    }
+
+    static func load(_ name: String) throws -> Template {
         guard let url = Bundle.module.url(forResource: "Templates/\(name)", withExtension: nil)
                 ?? Bundle.module.url(forResource: name, withExtension: nil),
               let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw TemplateError(template: name, line: 0, message: "template resource is missing")
         }
-        return try Template(name: name, source: text)
+        let template = try Template(name: name, source: text)
+        try checkStructure(template)
+        return template
+    }
+
+    /// Headings every machine template must have, as CommonMark sees them.
+    static let machineSections = ["context", "events", "transitions", "actions"]
+
+    /// Parses the template with cmark and checks its Markdown structure, so a
+    /// template whose headings were broken fails loudly (tests load them all).
+    static func checkStructure(_ template: Template) throws {
+        let outline = MarkdownOutline(template.source)
+        if template.name == "provenance.md" {
+            guard outline.blocks.count == 1, case .html = outline.blocks[0] else {
+                throw TemplateError(template: template.name, line: 1, message: "must be a single HTML comment block")
+            }
+            return
+        }
+        let headings = outline.headings
+        guard let first = headings.first, first.level == 1, first.text.hasPrefix("machine ") else {
+            throw TemplateError(template: template.name, line: 1, message: "must open with a `# machine` heading")
+        }
+        for section in machineSections where !headings.contains(where: { $0.level == 2 && $0.text == section }) {
+            throw TemplateError(template: template.name, line: 0, message: "has no `## \(section)` heading")
+        }
     }
 }

@@ -35,3 +35,22 @@ final class TemplateTests: XCTestCase {
         XCTAssertThrowsError(try template.render(TemplateScope()))
     }
 }
+
+final class TemplateStructureTests: XCTestCase {
+    func testMachineTemplateWithoutATransitionsHeadingIsRejected() throws {
+        let broken = try Template(name: "broken.q.orca.md", source: "# machine {{name}}\n\n## context\n## events\n#transitions\n## actions\n")
+        XCTAssertThrowsError(try TemplateLibrary.checkStructure(broken)) { error in
+            XCTAssertTrue("\(error)".contains("## transitions"), "\(error)")
+        }
+    }
+
+    func testMachineTemplateMustOpenWithTheMachineHeading() throws {
+        let broken = try Template(name: "broken.q.orca.md", source: "machine {{name}}\n===\n## context\n")
+        XCTAssertThrowsError(try TemplateLibrary.checkStructure(broken))
+    }
+
+    func testProvenanceTemplateMustBeOneComment() throws {
+        let broken = try Template(name: "provenance.md", source: "<!--\n  x\n-->\n\n# stray\n")
+        XCTAssertThrowsError(try TemplateLibrary.checkStructure(broken))
+    }
+}
