@@ -43,7 +43,15 @@ func randomDictionary(_ rng: inout SplitMix) -> FeatureDictionary {
                              hierarchy: FeatureDictionary.hierarchy(inferredFrom: features), encoding: .mpsRung1(phaseKnobs: true))
 }
 
+let only = ProcessInfo.processInfo.environment["POLYGRAMC_BENCH_ONLY"]
+
 do {
+    if only == "gram-ir" {
+        var rng = SplitMix(state: 2026)
+        let dictionaries = (0..<200).map { _ in randomDictionary(&rng) }
+        for _ in 0..<50 { for d in dictionaries { _ = try ConceptSet.find(in: try Lowering.machine(for: d))!.gram() } }
+        exit(0)
+    }
     // 1. compile + verify of the animals machine, in process (spec → IR → text → cmark → IR → simulate → checks).
     let specPath = root.appendingPathComponent("golden/animals/animals.yaml").path
     var pipeline: [Double] = []

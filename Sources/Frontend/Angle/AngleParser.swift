@@ -19,6 +19,7 @@ public enum AngleParser {
     /// Parses `text`. With `allowPiGlyph`, `π` is read as `pi` (spec files only;
     /// the machine language does not accept the glyph).
     public static func parse(_ text: String, allowPiGlyph: Bool = false) throws -> AngleExpr {
+        if let value = PythonFloatLiteral.plainDecimal(text) { return .number(value) }
         var source = text
         if allowPiGlyph { source = source.replacingOccurrences(of: "π", with: "pi") }
         let chars = Array(source)

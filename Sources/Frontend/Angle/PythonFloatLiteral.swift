@@ -4,6 +4,7 @@ import Foundation
 /// `nan` (any case), surrounding whitespace. Hex is rejected, as in Python.
 enum PythonFloatLiteral {
     static func parse(_ raw: String) -> Double? {
+        if let value = plainDecimal(raw) { return value }
         let text = raw.trimmingCharacters(in: .whitespaces)
         var body = Substring(text)
         var sign = 1.0
@@ -18,6 +19,25 @@ enum PythonFloatLiteral {
         }
         guard isDecimal(body), let value = Double(body.replacingOccurrences(of: "_", with: "")) else { return nil }
         return sign * value
+    }
+
+    /// Fast path for the common case (`-0.5`, `1e-05`): only digits, sign,
+    /// dot and exponent characters, where Swift's correctly rounded parser
+    /// agrees with Python's `float()` (hex and `inf` cannot occur).
+    @inline(__always)
+    static func plainDecimal(_ text: String) -> Double? {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count < 64 else { return nil }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
+                 UInt8(ascii: "+"), UInt8(ascii: "-"):
+                continue
+            default:
+                return nil
+            }
+        }
+        return Double(text)
     }
 
     /// digits[.digits][e[+-]digits] or .digits[…], `_` only between digits.

@@ -5,7 +5,8 @@ public func slug(_ name: String) throws -> String {
     var out = ""
     var inRun = false
     for scalar in name.unicodeScalars {
-        if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        let v = scalar.value
+        if (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) {
             out.unicodeScalars.append(scalar)
             inRun = false
         } else if !inRun {

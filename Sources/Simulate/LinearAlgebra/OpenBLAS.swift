@@ -1,4 +1,5 @@
 import COpenBLAS
+import Foundation
 
 /// The one place that calls OpenBLAS and LAPACKE. Complex matrices are
 /// row-major arrays of interleaved (re, im) doubles.
@@ -8,6 +9,8 @@ enum OpenBLAS {
     static func hermitianProduct(_ a: [Double], rows: Int, columns: Int) -> [Double] {
         var c = [Double](repeating: 0, count: 2 * rows * rows)
         guard rows > 0, columns > 0 else { return c }
+        // Small products run faster on one thread than waking OpenBLAS's pool.
+        openblas_set_num_threads(rows * rows * columns >= 1 << 18 ? Int32(ProcessInfo.processInfo.activeProcessorCount) : 1)
         a.withUnsafeBufferPointer { ap in
             c.withUnsafeMutableBufferPointer { cp in
                 cblas_zherk(CblasRowMajor, CblasUpper, CblasNoTrans, blasint(rows), blasint(columns),

@@ -4,13 +4,13 @@ import Foundation
 public enum MemoryGuard {
     /// Bytes the simulator may use: `POLYGRAMC_MEMORY_LIMIT` (bytes) when set,
     /// else 3/4 of physical memory.
-    public static var limitBytes: Double {
+    public static let limitBytes: Double = {
         if let text = ProcessInfo.processInfo.environment["POLYGRAMC_MEMORY_LIMIT"],
            let value = Double(text), value > 0 {
             return value
         }
         return Double(ProcessInfo.processInfo.physicalMemory) * 0.75
-    }
+    }()
 
     /// Bytes for `states` complex128 vectors of `qubitCount` qubits.
     public static func bytes(qubitCount: Int, states: Int) -> Double {

@@ -30,11 +30,16 @@ public struct StateVector: Hashable, Sendable {
     }
 
     public mutating func apply(_ gate: ResolvedGate) throws {
-        for q in gate.qubits where q < 0 || q >= qubitCount {
-            throw SimulationError.qubitOutOfRange(gate: gate, qubit: q, qubitCount: qubitCount)
-        }
-        if Set(gate.qubits).count != gate.qubits.count {
-            throw SimulationError.repeatedQubit(gate: gate)
+        // Range and distinctness without allocating (this runs once per gate).
+        var seen: UInt64 = 0
+        for operands in [gate.controls, gate.targets] {
+            for q in operands {
+                guard q >= 0, q < qubitCount else {
+                    throw SimulationError.qubitOutOfRange(gate: gate, qubit: q, qubitCount: qubitCount)
+                }
+                guard seen & (1 << UInt64(q)) == 0 else { throw SimulationError.repeatedQubit(gate: gate) }
+                seen |= 1 << UInt64(q)
+            }
         }
         try GateKernels.apply(gate, to: &amplitudes, qubitCount: qubitCount)
     }

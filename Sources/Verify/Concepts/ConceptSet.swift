@@ -99,8 +99,10 @@ public struct ConceptSet {
     /// `Cluster: dogs.` (MPS) or `(cluster: dogs)` (HEA).
     static func cluster(of stateName: String, in machine: Machine) -> String? {
         guard let text = machine.state(named: stateName)?.description else { return nil }
-        for pattern in ["Cluster: ([^\\s.]+)\\.?", "\\(cluster: ([^\\s)]+)\\)"] {
-            if let name = Register.matches(of: pattern, in: text).first { return name }
+        for (marker, terminators) in [("Cluster: ", " \t\n."), ("(cluster: ", " \t\n)")] {
+            guard let start = text.firstRange(of: marker)?.upperBound else { continue }
+            let name = text[start...].prefix { !terminators.contains($0) }
+            if !name.isEmpty { return String(name) }
         }
         return nil
     }
