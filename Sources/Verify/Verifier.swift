@@ -13,9 +13,11 @@ public enum Verifier {
         IncompleteEventHandlingCheck.self, NonDeterministicCheck.self, GuardOverlapCheck.self,
     ]
 
+    static let quantumStatic: [any MachineCheck.Type] = [NoEntanglementCheck.self, EntanglementWithoutGateCheck.self]
+
     /// Every check's code and one-line description, for `--list-checks`.
     public static var checkList: [(code: String, summary: String)] {
-        let typed: [any MachineCheck.Type] = [NoInitialStateCheck.self] + structural + behavioural + [SuperpositionLeakCheck.self]
+        let typed: [any MachineCheck.Type] = [NoInitialStateCheck.self] + structural + behavioural + quantumStatic + [SuperpositionLeakCheck.self]
         return typed.map { ($0.code, $0.summary) } + GateChecks.codes.map { ($0.0, $0.1) } + GramChecks.codes.map { ($0.0, $0.1) }
     }
 
@@ -35,6 +37,7 @@ public enum Verifier {
 
         report.diagnostics += behavioural.flatMap { $0.run(machine, analysis) }
         report.diagnostics += GateChecks.run(machine, analysis)
+        report.diagnostics += quantumStatic.flatMap { $0.run(machine, analysis) }
 
         let conceptSet: ConceptSet?
         do {

@@ -28,7 +28,8 @@ extension MachineBuilder {
         return table.rows.compactMap { row in
             let key = row.cells[name].text.trimmed
             guard !key.isEmpty else { return nil }
-            return GuardDecl(name: key, expression: row.cells[expression].text.trimmed, location: rowLocation(row))
+            let text = row.cells[expression].text.trimmed
+            return GuardDecl(name: key, expression: text, condition: GuardConditionParser.parse(text), location: rowLocation(row))
         }
     }
 }

@@ -103,11 +103,28 @@ public struct StateDecl: Hashable, Sendable {
 public struct GuardDecl: Hashable, Sendable {
     public var name: String
     public var expression: String
+    /// The expression as q-orca's guard grammar reads it (qorca-language.md §2.7).
+    public var condition: GuardCondition
     public var location: SourceLocation?
 
-    public init(name: String, expression: String, location: SourceLocation? = nil) {
+    public init(name: String, expression: String, condition: GuardCondition = .unrecognized,
+                location: SourceLocation? = nil) {
         self.name = name
         self.expression = expression
+        self.condition = condition
         self.location = location
     }
+}
+
+/// A `## guards` expression.
+public enum GuardCondition: Hashable, Sendable {
+    case literal(Bool)
+    /// `fidelity(|a>, |b>) ** 2 OP value`
+    case fidelity(String, String, op: String, value: Double)
+    /// `prob('bits') OP value` / `prob_collapse('bits') OP value` (the operator is not kept by q-orca)
+    case probability(bitstring: String, value: Double)
+    /// `path OP value`
+    case compare(path: [String], op: String, value: String)
+    /// Anything else (q-orca treats it as `true`).
+    case unrecognized
 }

@@ -34,7 +34,7 @@ public enum GuardOverlapCheck: MachineCheck {
     public static func run(_ machine: Machine, _ analysis: MachineAnalysis) -> [Diagnostic] {
         NonDeterministicCheck.groups(machine).compactMap { group in
             let guards = group.compactMap(\.guardRef)
-            guard guards.count >= 2, !provablyExclusive(guards) else { return nil }
+            guard guards.count >= 2, !provablyExclusive(guards, definitions: machine.guards) else { return nil }
             let names = guards.map { ($0.negated ? "!" : "") + $0.name }.joined(separator: ", ")
             return Diagnostic(code, .warning,
                               "State '\(group[0].source)' guards for event '\(group[0].event)' may overlap: \(names)",
@@ -42,15 +42,29 @@ public enum GuardOverlapCheck: MachineCheck {
         }
     }
 
-    /// Same name with opposite negation, or `x == A` / `x == B` with A ≠ B.
-    static func provablyExclusive(_ guards: [GuardRef]) -> Bool {
+    /// q-orca's four proofs: the same name with opposite negation; names
+    /// `x == A` / `x == B` with A ≠ B; definitions `path == A` / `path == B`;
+    /// or probability/fidelity definitions whose values (1 − p when negated)
+    /// sum to 1 within 0.001.
+    static func provablyExclusive(_ guards: [GuardRef], definitions: [GuardDecl]) -> Bool {
+        let condition = { (ref: GuardRef) in definitions.last { $0.name == ref.name }?.condition }
         for (i, a) in guards.enumerated() {
             for b in guards[(i + 1)...] {
                 if a.name == b.name && a.negated != b.negated { return true }
                 if let (xa, va) = equality(a.name), let (xb, vb) = equality(b.name), xa == xb, va != vb { return true }
+                if case .compare(let pa, "==", let va)? = condition(a), case .compare(let pb, "==", let vb)? = condition(b),
+                   pa == pb, va != vb { return true }
             }
         }
-        return false
+        var total = 0.0
+        for ref in guards {
+            switch condition(ref) {
+            case .probability(_, let p)?: total += ref.negated ? 1 - p : p
+            case .fidelity(_, _, _, let p)?: total += ref.negated ? 1 - p : p
+            default: return false
+            }
+        }
+        return abs(total - 1) <= 0.001
     }
 
     private static func equality(_ name: String) -> (String, String)? {

@@ -1,0 +1,60 @@
+import Foundation
+import IR
+
+/// Stage 4 static entanglement checks under the `entanglement` rule.
+///
+/// q-orca calls any `(|a> ± |b>)/√2` expression entangled, so the product
+/// state `(|00> + |10>)/√2` draws a spurious warning (qorca-language.md §9
+/// #14). polygramc counts a two-term ket sum as entangled only when the two
+/// basis states differ in at least two qubits, which is exactly when the
+/// equal superposition is not a product state (docs/divergences.md #7).
+enum EntanglementPattern {
+    private static let ketSum = try! NSRegularExpression(
+        pattern: #"\(?\s*\|(\d+)>\s*[+\-]\s*\|(\d+)>\s*\)?\s*/\s*√?2"#)
+    private static let keywords = try! NSRegularExpression(pattern: "bell|ghz|epr|entangl", options: .caseInsensitive)
+
+    static func isEntangled(_ text: String) -> Bool {
+        let ns = text as NSString
+        let range = NSRange(location: 0, length: ns.length)
+        if keywords.firstMatch(in: text, range: range) != nil { return true }
+        return ketSum.matches(in: text, range: range).contains { match in
+            let a = Array(ns.substring(with: match.range(at: 1))), b = Array(ns.substring(with: match.range(at: 2)))
+            return a.count == b.count && zip(a, b).filter { $0 != $1 }.count >= 2
+        }
+    }
+}
+
+public enum NoEntanglementCheck: MachineCheck {
+    public static let code = "NO_ENTANGLEMENT"
+    public static let summary = "The entanglement rule is declared but no state is entangled."
+    public static func run(_ machine: Machine, _ analysis: MachineAnalysis) -> [Diagnostic] {
+        guard machine.verificationRules.contains(where: { $0.kind == "entanglement" }) else { return [] }
+        let any = machine.states.contains { state in
+            EntanglementPattern.isEntangled(state.expression ?? "") || EntanglementPattern.isEntangled(state.name)
+        }
+        guard !any else { return [] }
+        let rule = machine.verificationRules.first { $0.kind == "entanglement" }
+        return [Diagnostic(code, .warning, "Entanglement verification rule specified but no entangled states found",
+                           at: rule?.location)]
+    }
+}
+
+public enum EntanglementWithoutGateCheck: MachineCheck {
+    public static let code = "ENTANGLEMENT_WITHOUT_GATE"
+    public static let summary = "A state declared entangled is reached by no entangling gate (CNOT, CZ, SWAP, CSWAP)."
+    static let entangling: Set<GateKind> = [.CNOT, .CZ, .SWAP, .CSWAP]
+
+    public static func run(_ machine: Machine, _ analysis: MachineAnalysis) -> [Diagnostic] {
+        guard machine.verificationRules.contains(where: { $0.kind == "entanglement" }) else { return [] }
+        return machine.states.compactMap { state in
+            guard let expression = state.expression, EntanglementPattern.isEntangled(expression) else { return nil }
+            let reached = (analysis.incoming[state.name] ?? []).contains { t in
+                guard let kind = t.action.flatMap({ machine.action(named: $0.name) })?.gates.first?.kind else { return false }
+                return entangling.contains(kind)
+            }
+            return reached ? nil : Diagnostic(code, .warning,
+                "State '\(state.name)' is declared as entangled but no entangling gate (CNOT, CZ, etc.) leads to it",
+                at: state.location, suggestion: "Add a transition with a CNOT or other entangling gate action")
+        }
+    }
+}
