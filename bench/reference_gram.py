@@ -30,5 +30,25 @@ def main():
     print(f"gram_8_mps_x{repeats} {time.perf_counter() - start:.6f}")
 
 
+
+
+def hea_gram(n_qubits=16, n_features=128, depth=4, seed=7):
+    """HEA Gram with random knobs: issue 3's workload."""
+    import numpy as np
+    from polygram import HEA_Rung2
+    rng = np.random.default_rng(seed)
+    enc = HEA_Rung2(depth=depth, n_qubits=n_qubits)
+    features = [Feature(f"f{i}", f"c{i % 4}", 0.0, theta=rng.uniform(-np.pi, np.pi, enc.theta_shape))
+                for i in range(n_features)]
+    hierarchy = {f"c{k}": [f.name for f in features[k::4]] for k in range(4)}
+    d = Dictionary("HEABench", features, hierarchy, enc)
+    start = time.perf_counter()
+    d.gram()
+    print(f"hea_gram_{n_qubits}q_{n_features}f_d{depth} {time.perf_counter() - start:.6f}")
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 2 and sys.argv[2] == "hea":
+        hea_gram()
+    else:
+        main()

@@ -88,6 +88,29 @@ do {
     print(String(format: "gram 8 MPS features x200 (IR path)         median %8.3f ms", median(irPath) * 1e3))
     print(String(format: "gram 8 MPS features x200 (render+parse)    median %8.3f ms", median(textPath) * 1e3))
 
+    // 3. HEA Gram: 16 qubits × 128 features, depth 4, [Ry, Rz], ring (issue 3's workload).
+    let hea = HEAParameters(depth: 4, qubitCount: 16)
+    var heaRng = SplitMix(state: 7)
+    let heaFeatures = (0..<128).map { i in
+        Feature(name: "f\(i)", cluster: "c\(i % 4)", beta: 0,
+                theta: (0..<2).map { _ in (0..<4).map { _ in (0..<16).map { _ in heaRng.angle() } } })
+    }
+    let heaDictionary = FeatureDictionary(name: "HEABench", features: heaFeatures,
+                                          hierarchy: FeatureDictionary.hierarchy(inferredFrom: heaFeatures),
+                                          encoding: .heaRung2(hea))
+    var heaTimes: [Double] = []
+    for _ in 0..<3 {
+        heaTimes.append(try seconds {
+            _ = try ConceptSet.find(in: try Lowering.machine(for: heaDictionary))!.gram()
+        })
+    }
+    let heaSeconds = median(heaTimes)
+    // Each gate streams the state once (read + write of 2^16 × 16 bytes).
+    let gatesPerState = 4 * (2 * 16 + 16)
+    let bytesMoved = Double(128 * gatesPerState) * 2 * 16 * 65536
+    print(String(format: "HEA gram 16 qubits x 128 features, depth 4  median %8.3f ms  (%.1f GB/s effective state traffic)",
+                 heaSeconds * 1e3, bytesMoved / heaSeconds / 1e9))
+
     if let python {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -104,6 +127,19 @@ do {
                          reference / median(irPath), reference / median(textPath)))
         } else {
             print("reference run failed: \(output)")
+        }
+        let heaProcess = Process()
+        heaProcess.executableURL = URL(fileURLWithPath: python)
+        heaProcess.arguments = [root.appendingPathComponent("bench/reference_gram.py").path, "1", "hea"]
+        let heaPipe = Pipe()
+        heaProcess.standardOutput = heaPipe
+        try heaProcess.run()
+        heaProcess.waitUntilExit()
+        let heaOutput = String(decoding: heaPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if let line = heaOutput.split(separator: "\n").first(where: { $0.hasPrefix("hea_gram") }),
+           let reference = Double(line.split(separator: " ")[1]) {
+            print(String(format: "reference polygram 0.15.0 HEA gram 16q x 128f      %8.3f ms", reference * 1e3))
+            print(String(format: "ratio reference / polygramc (HEA): %.1fx", reference / heaSeconds))
         }
     }
 } catch {

@@ -52,10 +52,10 @@ public enum Verifier {
         }
         if let concepts = conceptSet {
             do {
-                let (states, gram) = try concepts.gram()
+                let gram = try concepts.gram()
                 report.conceptLabels = concepts.concepts.map(\.label)
                 report.gram = gram
-                report.diagnostics += GramChecks.run(machine, concepts: concepts, states: states, gram: gram)
+                report.diagnostics += GramChecks.run(machine, concepts: concepts, gram: gram)
             } catch SimulationError.tooLarge(let n, let count, let bytes, let limit) {
                 throw InputError(SimulationError.tooLarge(qubitCount: n, states: count, bytes: bytes, limit: limit).description,
                                  at: machine.location)

@@ -6,30 +6,33 @@ import IR
 /// a mask every touched index must contain.
 enum GateKernels {
     static func apply(_ gate: ResolvedGate, to amplitudes: inout [Double], qubitCount n: Int) throws {
+        try amplitudes.withUnsafeMutableBufferPointer { try apply(gate, to: $0.baseAddress!, qubitCount: n) }
+    }
+
+    static func apply(_ gate: ResolvedGate, to p: UnsafeMutablePointer<Double>, qubitCount n: Int) throws {
         func bit(_ q: Int) -> Int { 1 << (n - 1 - q) }
         let controlMask = gate.controls.reduce(0) { $0 | bit($1) }
         if gate.kind.isParameterized, gate.angle == nil { throw SimulationError.missingAngle(gate: gate) }
 
         switch gate.kind {
         case .SWAP, .CSWAP:
-            swap(&amplitudes, bit(gate.targets[0]), bit(gate.targets[1]), controlMask, n)
+            swap(p, bit(gate.targets[0]), bit(gate.targets[1]), controlMask, n)
         case .RXX, .RYY, .RZZ:
-            pauliPair(gate.kind, angle: gate.angle!, &amplitudes, bit(gate.targets[0]), bit(gate.targets[1]), n)
+            pauliPair(gate.kind, angle: gate.angle!, p, bit(gate.targets[0]), bit(gate.targets[1]), n)
         case .custom:
             throw SimulationError.notSimulable(gate: gate)
         default:
             guard let matrix = Matrix2.of(gate.kind, angle: gate.angle) else {
                 throw SimulationError.notSimulable(gate: gate)
             }
-            single(matrix, &amplitudes, bit(gate.targets[0]), controlMask, n)
+            single(matrix, p, bit(gate.targets[0]), controlMask, n)
         }
     }
 
     /// ψ ← U ψ on the target bit, for indices containing `controlMask`.
-    private static func single(_ u: Matrix2, _ amplitudes: inout [Double], _ target: Int, _ controlMask: Int, _ n: Int) {
+    private static func single(_ u: Matrix2, _ p: UnsafeMutablePointer<Double>, _ target: Int, _ controlMask: Int, _ n: Int) {
         let dim = 1 << n
-        amplitudes.withUnsafeMutableBufferPointer { buffer in
-            let p = buffer.baseAddress!
+        do {
             if u.isDiagonal {
                 let (ar, ai) = u.a, (dr, di) = u.d
                 let skipA = ar == 1 && ai == 0
@@ -60,9 +63,8 @@ enum GateKernels {
     }
 
     /// Exchanges the amplitudes of |…1…0…⟩ and |…0…1…⟩ (SWAP, CSWAP).
-    private static func swap(_ amplitudes: inout [Double], _ a: Int, _ b: Int, _ controlMask: Int, _ n: Int) {
-        amplitudes.withUnsafeMutableBufferPointer { buffer in
-            let p = buffer.baseAddress!
+    private static func swap(_ p: UnsafeMutablePointer<Double>, _ a: Int, _ b: Int, _ controlMask: Int, _ n: Int) {
+        do {
             for i in 0..<(1 << n) where i & controlMask == controlMask && i & a != 0 && i & b == 0 {
                 let j = (i ^ a) | b
                 (p[2 * i], p[2 * j]) = (p[2 * j], p[2 * i])
@@ -72,10 +74,9 @@ enum GateKernels {
     }
 
     /// exp(−iθ/2 · P⊗P) for P = X, Y, Z on bits a and b.
-    private static func pauliPair(_ kind: GateKind, angle: Double, _ amplitudes: inout [Double], _ a: Int, _ b: Int, _ n: Int) {
+    private static func pauliPair(_ kind: GateKind, angle: Double, _ p: UnsafeMutablePointer<Double>, _ a: Int, _ b: Int, _ n: Int) {
         let c = cos(angle / 2), s = sin(angle / 2)
-        amplitudes.withUnsafeMutableBufferPointer { buffer in
-            let p = buffer.baseAddress!
+        do {
             func mulPhase(_ i: Int, _ pr: Double, _ pi: Double) {
                 let xr = p[2 * i], xi = p[2 * i + 1]
                 p[2 * i] = pr * xr - pi * xi

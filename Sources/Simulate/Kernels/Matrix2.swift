@@ -9,6 +9,16 @@ struct Matrix2: Equatable {
         l.a == r.a && l.b == r.b && l.c == r.c && l.d == r.d
     }
 
+    /// The product self · rhs (apply rhs first).
+    static func * (l: Matrix2, r: Matrix2) -> Matrix2 {
+        func mul(_ x: (Double, Double), _ y: (Double, Double)) -> (Double, Double) {
+            (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0)
+        }
+        func add(_ x: (Double, Double), _ y: (Double, Double)) -> (Double, Double) { (x.0 + y.0, x.1 + y.1) }
+        return Matrix2(a: add(mul(l.a, r.a), mul(l.b, r.c)), b: add(mul(l.a, r.b), mul(l.b, r.d)),
+                       c: add(mul(l.c, r.a), mul(l.d, r.c)), d: add(mul(l.c, r.b), mul(l.d, r.d)))
+    }
+
     /// Whether b = c = 0 (phase-only gates take a cheaper kernel).
     var isDiagonal: Bool { b == (0, 0) && c == (0, 0) }
 

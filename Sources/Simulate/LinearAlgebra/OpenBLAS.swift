@@ -6,16 +6,14 @@ import Foundation
 enum OpenBLAS {
     /// C = A·Aᴴ for an `rows × columns` complex matrix A, full Hermitian result
     /// (zherk fills the upper triangle; the lower one is its conjugate).
-    static func hermitianProduct(_ a: [Double], rows: Int, columns: Int) -> [Double] {
+    static func hermitianProduct(_ a: UnsafePointer<Double>, rows: Int, columns: Int) -> [Double] {
         var c = [Double](repeating: 0, count: 2 * rows * rows)
         guard rows > 0, columns > 0 else { return c }
         // Small products run faster on one thread than waking OpenBLAS's pool.
         openblas_set_num_threads(rows * rows * columns >= 1 << 18 ? Int32(ProcessInfo.processInfo.activeProcessorCount) : 1)
-        a.withUnsafeBufferPointer { ap in
-            c.withUnsafeMutableBufferPointer { cp in
-                cblas_zherk(CblasRowMajor, CblasUpper, CblasNoTrans, blasint(rows), blasint(columns),
-                            1.0, ap.baseAddress, blasint(columns), 0.0, cp.baseAddress, blasint(rows))
-            }
+        c.withUnsafeMutableBufferPointer { cp in
+            cblas_zherk(CblasRowMajor, CblasUpper, CblasNoTrans, blasint(rows), blasint(columns),
+                        1.0, a, blasint(columns), 0.0, cp.baseAddress, blasint(rows))
         }
         for i in 0..<rows {
             for j in 0..<i {
@@ -24,6 +22,26 @@ enum OpenBLAS {
             }
         }
         return c
+    }
+
+    /// C = A·Bᴴ for complex A (`rowsA × columns`) and B (`rowsB × columns`),
+    /// both given as pointers to interleaved row-major storage.
+    static func crossProduct(_ a: UnsafePointer<Double>, rowsA: Int, _ b: UnsafePointer<Double>, rowsB: Int,
+                             columns: Int) -> [Double] {
+        var c = [Double](repeating: 0, count: 2 * rowsA * rowsB)
+        guard rowsA > 0, rowsB > 0, columns > 0 else { return c }
+        openblas_set_num_threads(rowsA * rowsB * columns >= 1 << 18 ? Int32(ProcessInfo.processInfo.activeProcessorCount) : 1)
+        var one = (1.0, 0.0), zero = (0.0, 0.0)
+        c.withUnsafeMutableBufferPointer { cp in
+            cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasConjTrans, blasint(rowsA), blasint(rowsB), blasint(columns),
+                        &one, a, blasint(columns), b, blasint(columns), &zero, cp.baseAddress, blasint(rowsB))
+        }
+        return c
+    }
+
+    /// C = A·Aᴴ for an array (see the pointer version).
+    static func hermitianProduct(_ a: [Double], rows: Int, columns: Int) -> [Double] {
+        a.withUnsafeBufferPointer { hermitianProduct($0.baseAddress!, rows: rows, columns: columns) }
     }
 
     /// Singular values (descending) of an `rows × columns` complex matrix.

@@ -16,19 +16,24 @@ public enum GramChecks {
         ("HEA_TIER_INVARIANT_VIOLATED", "The concept Gram's tier separation violates the declared invariant."),
     ]
 
-    static func run(_ machine: Machine, concepts: ConceptSet, states: [StateVector], gram: GramMatrix) -> [Diagnostic] {
+    static func run(_ machine: Machine, concepts: ConceptSet, gram: GramMatrix) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        found += bondDimension(machine, concepts, states)
+        found += bondDimension(machine, concepts)
         found += tierOrdering(concepts, gram)
         found += DeclaredTierValues.check(machine, gram)
         found += tierInvariant(machine, concepts, gram)
         return found
     }
 
-    static func bondDimension(_ machine: Machine, _ concepts: ConceptSet, _ states: [StateVector]) -> [Diagnostic] {
+    /// Schmidt rank ≤ 2 across the MPS cuts (after q0 and after q1; the
+    /// Rung3/4/5 amp branch on later qubits is a separate factor).
+    static func bondDimension(_ machine: Machine, _ concepts: ConceptSet) -> [Diagnostic] {
         guard machine.verificationRules.contains(where: { $0.kind.hasPrefix("mps_bond_2") }) else { return [] }
-        return zip(concepts.concepts, states).compactMap { concept, state in
-            guard let ranks = try? Schmidt.ranks(state), let worst = ranks.max(), worst > 2 else { return nil }
+        return concepts.concepts.indices.compactMap { index in
+            let concept = concepts.concepts[index]
+            guard let state = try? concepts.state(index), state.qubitCount >= 2,
+                  let ranks = try? (1...min(2, state.qubitCount - 1)).map({ try Schmidt.rank(state, cut: $0) }),
+                  let worst = ranks.max(), worst > 2 else { return nil }
             let cut = ranks.firstIndex(of: worst)! + 1
             return Diagnostic("MPS_BOND_DIMENSION_EXCEEDED", .error,
                 "Concept '\(concept.label)' has Schmidt rank \(worst) across the cut after qubit \(cut - 1); a bond-2 MPS allows at most 2",

@@ -107,15 +107,18 @@ public struct ConceptSet {
         return nil
     }
 
-    /// Simulates every concept and forms the Gram matrix.
-    public func gram() throws -> (states: [StateVector], gram: GramMatrix) {
-        try MemoryGuard.check(qubitCount: qubitCount, states: concepts.count)
-        let states = try concepts.map { concept -> StateVector in
-            var state = StateVector(qubitCount: qubitCount)
-            try state.apply(concept.gates)
-            return state
-        }
-        return (states, GramMatrix.of(states))
+    /// Simulates every concept (in parallel, streamed when the states do not
+    /// fit together) and forms the Gram matrix.
+    public func gram() throws -> GramMatrix {
+        try BatchGram.gram(of: concepts.map(\.gates), qubitCount: qubitCount)
+    }
+
+    /// One concept's state (for per-concept checks such as Schmidt ranks).
+    public func state(_ index: Int) throws -> StateVector {
+        try MemoryGuard.check(qubitCount: qubitCount, states: 1)
+        var state = StateVector(qubitCount: qubitCount)
+        try state.apply(concepts[index].gates)
+        return state
     }
 }
 
