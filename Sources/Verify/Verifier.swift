@@ -19,13 +19,14 @@ public enum Verifier {
     public static var checkList: [(code: String, summary: String)] {
         let typed: [any MachineCheck.Type] = [NoInitialStateCheck.self] + structural + behavioural + quantumStatic + [SuperpositionLeakCheck.self]
         return typed.map { ($0.code, $0.summary) } + GateChecks.codes.map { ($0.0, $0.1) } + GramChecks.codes.map { ($0.0, $0.1) }
+            + [(DictionaryComparison.code, DictionaryComparison.summary)]
     }
 
     /// Throws `InputError` only when the machine's simulation would not fit in
     /// memory: that is unusable input (exit 2), not a failed verification.
     public static func verify(_ machine: Machine) throws -> MachineReport {
         var report = MachineReport(name: machine.name, location: machine.location, diagnostics: [],
-                                   conceptLabels: [], gram: nil)
+                                   conceptLabels: [], gram: nil, tierSeparation: nil, gramRank: nil)
         let analysis = MachineAnalysis(machine)
         let noInitial = NoInitialStateCheck.run(machine, analysis)
         if !noInitial.isEmpty {
@@ -55,6 +56,12 @@ public enum Verifier {
                 let gram = try concepts.gram()
                 report.conceptLabels = concepts.concepts.map(\.label)
                 report.gram = gram
+                report.gramRank = try? gram.numericalRank()
+                let clusters = concepts.concepts.compactMap(\.cluster)
+                if clusters.count == concepts.concepts.count {
+                    report.tierSeparation = TierSeparation.compute(gram, clusters: clusters)?.separation
+                }
+                report.diagnostics += concepts.findings
                 report.diagnostics += GramChecks.run(machine, concepts: concepts, gram: gram)
             } catch SimulationError.tooLarge(let n, let count, let bytes, let limit) {
                 throw InputError(SimulationError.tooLarge(qubitCount: n, states: count, bytes: bytes, limit: limit).description,

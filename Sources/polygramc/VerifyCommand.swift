@@ -19,6 +19,9 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Treat warnings as failures.")
     var strict = false
 
+    @Option(help: "Also check that the machine named like this spec's dictionary has exactly its Gram.")
+    var spec: String?
+
     @Flag(help: "List every check with its code and description, then exit.")
     var listChecks = false
 
@@ -31,11 +34,25 @@ struct VerifyCommand: ParsableCommand {
             for check in Verifier.checkList { print("\(check.code)\t\(check.summary)") }
             return
         }
+        let dictionary = try spec.map { try SpecReader.read(path: $0).dictionary }
         let files = try InputFiles.collect(paths, matching: InputFiles.isMachine, kind: "*.q.orca.md machines")
         var reports: [FileReport] = []
+        var compared = false
         for file in files {
             let machines = try QOrcaReader.read(path: file)
-            reports.append(FileReport(path: file, machines: try machines.map(Verifier.verify)))
+            var machineReports: [MachineReport] = []
+            for machine in machines {
+                var report = try Verifier.verify(machine)
+                if let dictionary, machine.name == dictionary.name {
+                    report.diagnostics += try DictionaryComparison.check(machine, report, against: dictionary)
+                    compared = true
+                }
+                machineReports.append(report)
+            }
+            reports.append(FileReport(path: file, machines: machineReports))
+        }
+        if let dictionary, !compared, let spec {
+            throw InputError("no machine named '\(dictionary.name)' among the verified files", file: spec)
         }
         print(json ? JSONReport.render(reports, strict: strict) : TextReport.render(reports, strict: strict),
               terminator: "")

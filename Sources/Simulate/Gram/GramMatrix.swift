@@ -19,6 +19,14 @@ public struct GramMatrix: Hashable, Sendable {
         return re * re + im * im
     }
 
+    /// Numerical rank: eigenvalues above `relativeTolerance` × the largest
+    /// (G is Hermitian positive semidefinite; zheev through LAPACKE).
+    public func numericalRank(relativeTolerance: Double = 1e-10) throws -> Int {
+        let eigenvalues = try OpenBLAS.hermitianEigenvalues(entries, size: size)
+        guard let largest = eigenvalues.last, largest > 0 else { return 0 }
+        return eigenvalues.filter { $0 > relativeTolerance * largest }.count
+    }
+
     /// Builds G from states with one BLAS call (zherk over the stacked states).
     public static func of(_ states: [StateVector]) -> GramMatrix {
         guard let first = states.first else { return GramMatrix(size: 0, entries: []) }

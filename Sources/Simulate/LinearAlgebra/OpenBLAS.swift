@@ -63,6 +63,21 @@ enum OpenBLAS {
     }
 }
 
+extension OpenBLAS {
+    /// Eigenvalues (ascending) of an `n × n` Hermitian matrix (zheev).
+    static func hermitianEigenvalues(_ a: [Double], size n: Int) throws -> [Double] {
+        guard n > 0 else { return [] }
+        var work = a
+        var w = [Double](repeating: 0, count: n)
+        let info = work.withUnsafeMutableBytes { raw -> Int32 in
+            let ap = raw.baseAddress!.assumingMemoryBound(to: polygramc_complex_double.self)
+            return LAPACKE_zheev(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "N")), Int8(UInt8(ascii: "U")), Int32(n), ap, Int32(n), &w)
+        }
+        guard info == 0 else { throw LinearAlgebraError(routine: "zheev", info: Int(info)) }
+        return w
+    }
+}
+
 /// A LAPACK routine reported failure (`info != 0`).
 public struct LinearAlgebraError: Error, CustomStringConvertible {
     public var routine: String

@@ -12,6 +12,8 @@ public enum GramChecks {
         ("MPS_BOND_DIMENSION_EXCEEDED", "A concept of an mps_bond_2 machine has Schmidt rank above 2 at some cut."),
         ("TIER_ORDER_VIOLATED", "Some within-cluster overlap is not above every cross-cluster overlap."),
         ("TIER_VALUE_MISMATCH", "A tier chain declared in a verification rule (a > b > c) does not match the Gram."),
+        ("HEA_THETA_ORDER", "An HEA `## theta` row is paired (by position) with a call site that prepares another concept."),
+        ("RANK_DEFICIENT", "More concepts than the encoding's max_features: the Gram is rank-deficient (warning)."),
         ("HEA_TIER_UNDEFINED", "A tier-separation invariant is declared but no cluster has two concepts."),
         ("HEA_TIER_INVARIANT_VIOLATED", "The concept Gram's tier separation violates the declared invariant."),
     ]
@@ -22,6 +24,7 @@ public enum GramChecks {
         found += tierOrdering(concepts, gram)
         found += DeclaredTierValues.check(machine, gram)
         found += tierInvariant(machine, concepts, gram)
+        found += rank(concepts, gram)
         return found
     }
 
@@ -76,6 +79,15 @@ public enum GramChecks {
         return [Diagnostic("HEA_TIER_INVARIANT_VIOLATED", .error,
             "machine '\(machine.name)': `concept_gram_tier_separation \(op.rawValue) \(PythonFloat.repr(bound))` violated — actual \(String(format: "%.6f", result.separation)) (driven by cluster pair ('\(result.drivingPair.0)', '\(result.drivingPair.1)'))",
             at: invariant.location)]
+    }
+
+    /// polygram allows dictionaries above `max_features`; their concepts are
+    /// then linearly dependent, which is worth a warning with the rank found.
+    static func rank(_ concepts: ConceptSet, _ gram: GramMatrix) -> [Diagnostic] {
+        guard concepts.concepts.count > concepts.maxFeatures, let rank = try? gram.numericalRank() else { return [] }
+        return [Diagnostic("RANK_DEFICIENT", .warning,
+            "\(concepts.concepts.count) concepts exceed the encoding's max_features = \(concepts.maxFeatures); the concept Gram has numerical rank \(rank)",
+            at: concepts.concepts[concepts.maxFeatures].location)]
     }
 
     static func format(_ x: Double) -> String { String(format: "%.4f", x) }

@@ -19,6 +19,10 @@ public struct ConceptSet {
     public var actionName: String
     public var qubitCount: Int
     public var concepts: [Concept]
+    /// The encoding's `max_features`: how many concepts can be linearly independent.
+    public var maxFeatures: Int
+    /// Inconsistencies found while pairing concepts with their rows.
+    var findings: [Diagnostic] = []
 
     /// q-orca's helpers default to `query_concept`; polygram's machines use
     /// `prepare_concept`. The first of these with bound call sites wins.
@@ -47,6 +51,7 @@ public struct ConceptSet {
         }
         let used = concepts.flatMap { $0.gates.flatMap(\.qubits) }.max().map { $0 + 1 } ?? 1
         var qubits = max(Register.declaredSize(machine) ?? used, used)
+        var maxFeatures = 1 << min(qubits, 62)
         if let amp = machine.ampBranch {
             let layout = AmpBranchCircuit.layout(of: amp)
             let first = qubits
@@ -60,8 +65,12 @@ public struct ConceptSet {
                 throw ConceptError("`## amp branch` row for unknown concept '\(stray.concept)'", at: stray.location)
             }
             qubits += layout.extraQubits
+            switch layout {
+            case .bell: maxFeatures *= 2                // Rung3: 8 · 2
+            case .product(let k): maxFeatures <<= k     // Rung4: 8 · 4, Rung5: 8 · 2^k
+            }
         }
-        return ConceptSet(actionName: action.name, qubitCount: qubits, concepts: concepts)
+        return ConceptSet(actionName: action.name, qubitCount: qubits, concepts: concepts, maxFeatures: maxFeatures)
     }
 
     static func hea(_ machine: Machine, _ encoding: EncodingTable) throws -> ConceptSet {
@@ -84,7 +93,18 @@ public struct ConceptSet {
             Concept(label: row.concept, cluster: row.cluster ?? "_default", location: row.location ?? site.location,
                     gates: HEACircuit.gates(row.tensor, encoding: encoding, qubits: n, at: row.location ?? site.location))
         }
-        return ConceptSet(actionName: "query_concept", qubitCount: n, concepts: concepts)
+        var set = ConceptSet(actionName: "query_concept", qubitCount: n, concepts: concepts, maxFeatures: 1 << min(n, 62))
+        // Pairing is positional; polygram names each call site's target
+        // `queried_<concept>`, so a reordered theta row shows up as a name clash.
+        for (index, (site, row)) in zip(sites, machine.theta).enumerated() where site.target.hasPrefix("queried_") {
+            let prepared = String(site.target.dropFirst("queried_".count))
+            if prepared != row.concept {
+                set.findings.append(Diagnostic("HEA_THETA_ORDER", .error,
+                    "`## theta` row \(index + 1) is concept '\(row.concept)', but call site \(index + 1) prepares '\(prepared)' (target '\(site.target)'); rows pair with call sites by position",
+                    at: row.location))
+            }
+        }
+        return set
     }
 
     /// The concept's name: the target state without its `prepared_`/`queried_` prefix.

@@ -42,8 +42,10 @@ public enum JSONReport {
             out += "\(i2)  \"labels\": [" + m.conceptLabels.map(quote).joined(separator: ", ") + "],\n"
             out += "\(i2)  \"overlap\": " + matrix(gram, indent: i2 + "  ") { gram.overlap($0, $1) } + ",\n"
             out += "\(i2)  \"re\": " + matrix(gram, indent: i2 + "  ") { gram.real($0, $1) } + ",\n"
-            out += "\(i2)  \"im\": " + matrix(gram, indent: i2 + "  ") { gram.imaginary($0, $1) } + "\n"
-            out += "\(i2)}"
+            out += "\(i2)  \"im\": " + matrix(gram, indent: i2 + "  ") { gram.imaginary($0, $1) }
+            if let rank = m.gramRank { out += ",\n\(i2)  \"rank\": \(rank)" }
+            if let separation = m.tierSeparation { out += ",\n\(i2)  \"tier_separation\": \(number(separation))" }
+            out += "\n\(i2)}"
         }
         return out + "\n\(indent)}"
     }

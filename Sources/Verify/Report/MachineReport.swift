@@ -9,6 +9,10 @@ public struct MachineReport {
     /// Concept labels and Gram, when the machine prepares concepts.
     public var conceptLabels: [String]
     public var gram: GramMatrix?
+    /// q-orca's tier separation of the concept Gram, when clusters are known.
+    public var tierSeparation: Double?
+    /// Numerical rank of the concept Gram.
+    public var gramRank: Int?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     public var hasWarnings: Bool { diagnostics.contains { $0.severity == .warning } }

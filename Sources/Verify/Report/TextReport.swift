@@ -17,6 +17,9 @@ public enum TextReport {
                     if let suggestion = d.suggestion { out += "      -> \(suggestion)\n" }
                 }
                 if let gram = machine.gram { out += gramTable(gram, labels: machine.conceptLabels) }
+                if let separation = machine.tierSeparation {
+                    out += "  tier separation: \(String(format: "%.6f", separation))\n"
+                }
             }
         }
         return out
