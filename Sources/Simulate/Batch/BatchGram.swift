@@ -59,6 +59,15 @@ public enum BatchGram {
         return GramMatrix(size: count, entries: entries)
     }
 
+    /// Full passes over the state the fused circuit makes (for bandwidth
+    /// accounting in benchmarks): one per fused op, plus a final copy when an
+    /// odd number of permutations leaves the result in the scratch buffer.
+    public static func passes(_ gates: [ResolvedGate], qubitCount n: Int) throws -> Int {
+        let fused = try FusedCircuit(gates, qubitCount: n)
+        let permutations = fused.ops.filter { if case .permutation = $0 { return true } else { return false } }.count
+        return fused.ops.count + (permutations % 2)
+    }
+
     /// Writes G = conj(C) for a block C = A·Bᴴ (C[i][j] = ⟨b_j|a_i⟩).
     private static func fill(_ entries: inout [Double], _ size: Int, rows: Range<Int>, columns: Range<Int>, _ c: [Double]) {
         for (bi, i) in rows.enumerated() {

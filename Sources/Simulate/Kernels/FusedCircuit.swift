@@ -16,6 +16,7 @@ struct FusedCircuit {
 
     let qubitCount: Int
     let ops: [Op]
+    static let minimumPairedBit = 64
 
     /// Validates every gate (range, distinct qubits, angles) and fuses.
     init(_ gates: [ResolvedGate], qubitCount n: Int) throws {
@@ -28,7 +29,13 @@ struct FusedCircuit {
 
         func flushSingles(_ qubits: [Int]? = nil) {
             let chosen = qubits.map { qs in pendingOrder.filter(qs.contains) } ?? pendingOrder
-            var queue = chosen
+            // Pairs share one pass; they only pay off when both bits are wide
+            // enough for the inner loop to run over contiguous amplitudes.
+            for q in chosen where bit(q) < Self.minimumPairedBit {
+                ops.append(.single(bit: bit(q), pending[q]!))
+                pending[q] = nil
+            }
+            var queue = chosen.filter { pending[$0] != nil }
             while !queue.isEmpty {
                 let a = queue.removeFirst()
                 if let b = queue.first {
@@ -63,7 +70,10 @@ struct FusedCircuit {
                 continue
             }
             if (gate.kind == .CNOT && gate.controls.count == 1) || (gate.kind == .SWAP && gate.controls.isEmpty) {
-                flushSingles(gate.qubits)
+                // Every pending single-qubit matrix precedes this gate and commutes
+                // with the run's earlier swaps (a single on a swapped qubit flushes
+                // the run), so all of them can go now, in pairs.
+                flushSingles()
                 let isSwap = gate.kind == .SWAP
                 swaps.append(isSwap ? (gate.targets[0], gate.targets[1], true) : (gate.controls[0], gate.targets[0], false))
                 continue
