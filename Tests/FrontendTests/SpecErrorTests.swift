@@ -221,6 +221,9 @@ final class SpecErrorTests: XCTestCase {
                     "HEA_Rung2.entangler must be one of ('ring', 'chain'); got 'full'")
         assertError(dict(f, encoding: "{kind: hea_rung2, depth: 1, rotations: [Ry, Rq]}"), 3, 57,
                     "HEA_Rung2.rotations entries must be in ('Rx', 'Ry', 'Rz'); got 'Rq'")
+        // polygram accepts duplicates, but the machine it emits is rejected (docs/divergences.md #9).
+        assertError(dict(f, encoding: "{kind: hea_rung2, depth: 1, rotations: [Rz, Rz]}"), 3, 57,
+                    "HEA_Rung2.rotations lists Rz twice")
         assertError(dict(f, encoding: "{kind: hea_rung2, depth: 1, rotations: []}"), 3, 52,
                     "HEA_Rung2.rotations must be non-empty")
         assertError(dict(f, encoding: "{kind: hea_rung2, depth: 1, tier_separation_bound: 1.5}"), 3, 64,
@@ -237,8 +240,8 @@ final class SpecErrorTests: XCTestCase {
 
     func testEncodingsThatRead() throws {
         let f = "    - {name: a, cluster: c, beta: 0}\n"
-        let hea = try SpecReader.read(text: dict(f, encoding: "{kind: hea_rung2, depth: 1, rotations: [Rz, Rz]}"), file: "e")
-        XCTAssertEqual(hea.dictionary.encoding, .heaRung2(HEAParameters(depth: 1, rotations: [.Rz, .Rz])))
+        let hea = try SpecReader.read(text: dict(f, encoding: "{kind: hea_rung2, depth: 1, rotations: [Rz, Rx]}"), file: "e")
+        XCTAssertEqual(hea.dictionary.encoding, .heaRung2(HEAParameters(depth: 1, rotations: [.Rz, .Rx])))
         let mps = try SpecReader.read(text: dict(f, encoding: "{kind: mps_rung1, phase_knobs: false, bond_dim: 2}"), file: "e")
         XCTAssertEqual(mps.dictionary.encoding, .mpsRung1(phaseKnobs: false))
         let r5 = try SpecReader.read(text: dict("    - {name: a, cluster: c, beta: 0, amp_knobs: [[0, 0]]}\n",

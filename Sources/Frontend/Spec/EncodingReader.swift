@@ -91,7 +91,10 @@ struct EncodingReader {
 
     /// HEA_Rung2 parameters, validated in polygram's order: depth, entangler,
     /// rotations, tier_separation_bound, n_qubits. Duplicate rotations are
-    /// allowed (polygram does not reject them; each gets its own theta row).
+    /// refused although polygram's constructor accepts them: the machine it
+    /// then emits is one that q-orca (and polygram's own `gram()`) rejects
+    /// (`encoding_bad_rotations`), so compiling it would only defer the error
+    /// (docs/divergences.md #9).
     private func hea(_ f: Fields) throws -> HEAParameters {
         let depthNode = f["depth"]!
         let depth = try nodes.integer(depthNode, "depth")
@@ -117,6 +120,10 @@ struct EncodingReader {
                 guard ["Rx", "Ry", "Rz"].contains(text), let kind = GateKind(rawValue: text) else {
                     throw nodes.error("HEA_Rung2.rotations entries must be in ('Rx', 'Ry', 'Rz'); got "
                         + PythonString.repr(text), at: item)
+                }
+                guard !rotations.contains(kind) else {
+                    throw nodes.error("HEA_Rung2.rotations lists \(text) twice; the emitted `## encoding` table "
+                        + "would be rejected (encoding_bad_rotations)", at: item)
                 }
                 rotations.append(kind)
             }
