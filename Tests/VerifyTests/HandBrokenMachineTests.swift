@@ -52,6 +52,20 @@ final class HandBrokenMachineTests: XCTestCase {
         }
     }
 
+    func testAmpBranchRowForAnUnknownConceptFailsOnItsRow() throws {
+        let (text, _) = try emitted("animals_rung3")
+        let (broken, line) = edit(text, lineContaining: "| bird_sparrow | 0.7853981633974483 | 0.0 |") { $0 + "\n| ghost | 0.1 | 0.2 |" }
+        assertFails(try verify(broken), code: "CONCEPT_GRAM_INVALID", line: line + 1)
+    }
+
+    func testConceptWithoutAnAmpBranchRowFails() throws {
+        let (text, _) = try emitted("animals_rung4")
+        var lines = text.components(separatedBy: "\n")
+        lines.removeAll { $0.hasPrefix("| dog_beagle | 0.2 |") }
+        let report = try verify(lines.joined(separator: "\n"))
+        XCTAssertTrue(report.diagnostics.contains { $0.code == "CONCEPT_GRAM_INVALID" && $0.message.contains("dog_beagle") })
+    }
+
     func testChangedCallSiteArgumentFailsOnItsTransition() throws {
         let (text, dictionary) = try emitted("animals_mps_rung1")
         let (broken, line) = edit(text, lineContaining: "| idle | prepare_bird_hawk |") {
