@@ -30,9 +30,16 @@ struct CallSyntax {
             }
         }
         guard depth == 0 else { return nil }
+        let arguments = Self.splitArguments(chars, open: open)
+        self.arguments = arguments
+    }
+
+    /// The arguments between `chars[open]` = `(` and the final `)`, split at
+    /// commas outside parentheses and brackets, trimmed, with their offsets.
+    static func splitArguments(_ chars: [Character], open: Int) -> [Argument] {
         var arguments: [Argument] = []
         var start = open + 1
-        depth = 0
+        var depth = 0
         let close = chars.count - 1
         for j in (open + 1)...close {
             let c = chars[j]
@@ -46,7 +53,7 @@ struct CallSyntax {
                 start = j + 1
             }
         }
-        if arguments.count == 1, arguments[0].text.isEmpty { arguments = [] }
-        self.arguments = arguments
+        if arguments.count == 1, arguments[0].text.isEmpty { return [] }
+        return arguments
     }
 }

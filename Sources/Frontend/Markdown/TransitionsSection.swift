@@ -102,7 +102,7 @@ struct ActionCallBinder {
         guard action.isParametric else {
             throw fail("action '\(name)' is not parametric (signature takes no arguments); use the bare-name form")
         }
-        let arguments = splitArguments(chars, open: open)
+        let arguments = CallSyntax.splitArguments(chars, open: open)
         guard arguments.count == action.parameters.count else {
             throw fail("action '\(name)' expects \(action.parameters.count) argument(s), got \(arguments.count)")
         }
@@ -112,7 +112,7 @@ struct ActionCallBinder {
             let argLocation = source.location(line: cell.line, column: column)
             switch parameter.type {
             case .int:
-                guard argument.text.wholeMatch(of: try! Regex(#"-?\d+"#)) != nil, let value = Int(argument.text) else {
+                guard Self.isIntLiteral(argument.text), let value = Int(argument.text) else {
                     throw fail("parameter '\(parameter.name)' expects an int literal, got '\(argument.text)'",
                                column: column)
                 }
@@ -138,25 +138,9 @@ struct ActionCallBinder {
         return (ActionCall(name: name, label: text, arguments: bound, location: location), loopTag)
     }
 
-    /// Arguments inside the call's parentheses, split at depth-0 commas.
-    private func splitArguments(_ chars: [Character], open: Int) -> [(text: String, offset: Int)] {
-        let close = chars.count - 1
-        var result: [(String, Int)] = []
-        var depth = 0
-        var start = open + 1
-        for j in (open + 1)...close {
-            let c = chars[j]
-            if j < close, c == "(" || c == "[" { depth += 1 }
-            if j < close, c == ")" || c == "]" { depth -= 1 }
-            if j == close || (depth == 0 && c == ",") {
-                var lo = start, hi = j
-                while lo < hi, chars[lo].isWhitespace { lo += 1 }
-                while hi > lo, chars[hi - 1].isWhitespace { hi -= 1 }
-                result.append((String(chars[lo..<hi]), lo))
-                start = j + 1
-            }
-        }
-        if result.count == 1, result[0].0.isEmpty { return [] }
-        return result
+    /// `-?\d+`, the only int literal a call site accepts.
+    static func isIntLiteral(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Frontend
 import IR
 import Simulate
 
@@ -60,7 +61,7 @@ public enum GateChecks {
 
         for action in machine.actions where !action.isParametric {
             for gate in action.gates {
-                guard let resolved = try? gate.resolved(angleBindings: CallSite.angleContext(machine)) else { continue }
+                guard let resolved = try? gate.resolved(angleBindings: machine.angleContext) else { continue }
                 check(resolved, label: "action '\(action.name)'", at: action.location)
             }
         }

@@ -1,3 +1,4 @@
+import Frontend
 import IR
 
 /// A transition that calls a parametric action, with its gates resolved.
@@ -17,7 +18,7 @@ struct CallSite {
 
     static func resolve(_ transition: Transition, _ action: ActionDecl, _ machine: Machine) throws -> CallSite {
         var qubits: [String: Int] = [:]
-        var angles = angleContext(machine)
+        var angles = machine.angleContext
         for argument in transition.action?.arguments ?? [] {
             switch argument.value {
             case .int(let value): qubits[argument.parameter] = value
@@ -31,16 +32,5 @@ struct CallSite {
             return resolved
         }
         return CallSite(transition: transition, action: action, gates: gates)
-    }
-
-    /// Numeric `int`/`float` context fields with numeric defaults (qorca-language.md §4.3).
-    static func angleContext(_ machine: Machine) -> [String: Double] {
-        var context: [String: Double] = [:]
-        for field in machine.context where field.type == "int" || field.type == "float" {
-            if let text = field.defaultValue, let value = Double(text.trimmingCharacters(in: .whitespaces)) {
-                context[field.name] = value
-            }
-        }
-        return context
     }
 }
