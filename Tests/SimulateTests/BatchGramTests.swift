@@ -38,14 +38,14 @@ final class BatchGramTests: XCTestCase {
 
     func testFusedBatchEqualsGateByGateSimulation() throws {
         var rng = StateVectorTests.SplitMix(state: 99)
-        let n = 6
+        let n = 9
         let circuits = (0..<9).map { _ in randomCircuit(&rng, qubits: n, gates: 60) }
         assertClose(try BatchGram.gram(of: circuits, qubitCount: n), try reference(circuits, n))
     }
 
     func testStreamedBlocksEqualTheInMemoryGram() throws {
         var rng = StateVectorTests.SplitMix(state: 5)
-        let n = 5
+        let n = 9
         let circuits = (0..<11).map { _ in randomCircuit(&rng, qubits: n, gates: 40) }
         // Room for only a handful of states: forces blocks of 2 and recomputation.
         let limit = MemoryGuard.bytes(qubitCount: n, states: 1) * Double(ProcessInfo.processInfo.activeProcessorCount + 4)

@@ -20,6 +20,15 @@ public enum BatchGram {
         guard n < 40, reserved <= memoryLimit else {
             throw SimulationError.tooLarge(qubitCount: n, states: count, bytes: reserved, limit: memoryLimit)
         }
+        // Small registers: fusing and waking worker threads cost more than they save.
+        if n <= 8 && count * (1 << n) <= 1 << 16 {
+            try MemoryGuard.check(qubitCount: n, states: count)
+            return GramMatrix.of(try circuits.map { gates in
+                var state = StateVector(qubitCount: n)
+                try state.apply(gates)
+                return state
+            })
+        }
         let fused = try circuits.map { try FusedCircuit($0, qubitCount: n) }
         let capacity = max(2, Int((memoryLimit - Double(workers) * stateBytes) / stateBytes))
         let dim = 1 << n
