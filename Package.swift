@@ -33,8 +33,10 @@ let package = Package(
                 path: "Sources/Emit", resources: [.copy("Templates")], swiftSettings: swift5),
         .target(name: "Verify", dependencies: ["IR", "Frontend", "Simulate"],
                 path: "Sources/Verify", swiftSettings: swift5),
+        .target(name: "Experiments", dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify"],
+                path: "Sources/Experiments", swiftSettings: swift5),
         .executableTarget(name: "polygramc",
-                          dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify",
+                          dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify", "Experiments",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/polygramc", swiftSettings: swift5),
         .executableTarget(name: "polygramc-bench",
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "EmitTests", dependencies: ["Emit", "Frontend", "IR"], path: "Tests/EmitTests"),
         .testTarget(name: "VerifyTests", dependencies: ["Verify", "Emit", "Frontend", "Simulate", "IR"],
                     path: "Tests/VerifyTests"),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Frontend", "IR"], path: "Tests/ExperimentsTests"),
         .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
     ]
 )

@@ -37,3 +37,28 @@ enum InputFiles {
 
     static func isMachine(_ path: String) -> Bool { path.hasSuffix(".q.orca.md") }
 }
+
+/// `--shard I/N`: shard I (1-based, 1…N) of N takes the files at positions
+/// k ≡ I−1 (mod N) of the collected list (directories sorted by path), so
+/// the N shards are disjoint and together are exactly the files.
+struct Shard: Equatable {
+    var index: Int
+    var count: Int
+
+    init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    /// Parses `I/N`.
+    init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]),
+              count >= 1, (1...count).contains(index) else { return nil }
+        self.init(index: index, count: count)
+    }
+
+    func select<T>(_ items: [T]) -> [T] {
+        items.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
+    }
+}

@@ -8,4 +8,10 @@ public enum Lowering {
             return try HEALowering.lower(dictionary, parameters)
         }
     }
+
+    /// The HEA tensor a feature is emitted with: its explicit `theta`, or
+    /// polygram's default synthesised from (α, β, γ, φ) (polygram-core.md §2.3).
+    public static func effectiveTheta(_ feature: Feature, _ parameters: HEAParameters) -> [[[Double]]] {
+        HEALowering.effectiveTheta(feature, parameters)
+    }
 }

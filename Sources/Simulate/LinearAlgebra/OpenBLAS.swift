@@ -4,16 +4,30 @@ import Foundation
 /// The one place that calls OpenBLAS and LAPACKE. Complex matrices are
 /// row-major arrays of interleaved (re, im) doubles.
 enum OpenBLAS {
+    /// OpenBLAS's thread count is process-wide; verifying files in parallel
+    /// must not change it under another thread's call, so calls that set it
+    /// run one at a time.
+    private static let lock = NSLock()
+
+    /// Runs `body` with OpenBLAS using one thread for small products, all cores for large ones.
+    private static func withThreads<T>(forWork work: Int, _ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        openblas_set_num_threads(work >= 1 << 18 ? Int32(ProcessInfo.processInfo.activeProcessorCount) : 1)
+        return body()
+    }
+
     /// C = A·Aᴴ for an `rows × columns` complex matrix A, full Hermitian result
     /// (zherk fills the upper triangle; the lower one is its conjugate).
     static func hermitianProduct(_ a: UnsafePointer<Double>, rows: Int, columns: Int) -> [Double] {
         var c = [Double](repeating: 0, count: 2 * rows * rows)
         guard rows > 0, columns > 0 else { return c }
         // Small products run faster on one thread than waking OpenBLAS's pool.
-        openblas_set_num_threads(rows * rows * columns >= 1 << 18 ? Int32(ProcessInfo.processInfo.activeProcessorCount) : 1)
-        c.withUnsafeMutableBufferPointer { cp in
-            cblas_zherk(CblasRowMajor, CblasUpper, CblasNoTrans, blasint(rows), blasint(columns),
-                        1.0, a, blasint(columns), 0.0, cp.baseAddress, blasint(rows))
+        withThreads(forWork: rows * rows * columns) {
+            c.withUnsafeMutableBufferPointer { cp in
+                cblas_zherk(CblasRowMajor, CblasUpper, CblasNoTrans, blasint(rows), blasint(columns),
+                            1.0, a, blasint(columns), 0.0, cp.baseAddress, blasint(rows))
+            }
         }
         for i in 0..<rows {
             for j in 0..<i {
@@ -30,11 +44,12 @@ enum OpenBLAS {
                              columns: Int) -> [Double] {
         var c = [Double](repeating: 0, count: 2 * rowsA * rowsB)
         guard rowsA > 0, rowsB > 0, columns > 0 else { return c }
-        openblas_set_num_threads(rowsA * rowsB * columns >= 1 << 18 ? Int32(ProcessInfo.processInfo.activeProcessorCount) : 1)
         var one = (1.0, 0.0), zero = (0.0, 0.0)
-        c.withUnsafeMutableBufferPointer { cp in
-            cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasConjTrans, blasint(rowsA), blasint(rowsB), blasint(columns),
-                        &one, a, blasint(columns), b, blasint(columns), &zero, cp.baseAddress, blasint(rowsB))
+        withThreads(forWork: rowsA * rowsB * columns) {
+            c.withUnsafeMutableBufferPointer { cp in
+                cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasConjTrans, blasint(rowsA), blasint(rowsB), blasint(columns),
+                            &one, a, blasint(columns), b, blasint(columns), &zero, cp.baseAddress, blasint(rowsB))
+            }
         }
         return c
     }

@@ -1,3 +1,4 @@
+import Foundation
 import IR
 
 /// Why a circuit cannot be simulated.
@@ -40,7 +41,8 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible {
     }
 
     private static func gib(_ bytes: Double) -> String {
+        // Never convert to Int: absurd registers give values beyond Int.max (or inf).
         let value = bytes / 1_073_741_824
-        return value >= 100 ? String(Int(value.rounded())) : String(Double(Int(value * 100)) / 100)
+        return String(format: value >= 100 ? "%.0f" : "%.2f", value)
     }
 }
