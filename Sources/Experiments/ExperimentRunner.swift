@@ -72,10 +72,10 @@ public enum ExperimentRunner {
     }
 
     static func gram(_ dictionary: FeatureDictionary) throws -> GramMatrix {
-        guard let concepts = try ConceptSet.find(in: try Lowering.machine(for: dictionary)) else {
+        guard !dictionary.features.isEmpty else {
             throw InputError("dictionary '\(dictionary.name)' has no features to sweep", at: dictionary.location)
         }
-        return try concepts.gram()
+        return try DictionaryCircuits.gram(dictionary)
     }
 
     /// Every sibling of A (and of B) overlaps A (B) at least as much as A and B do.

@@ -13,12 +13,33 @@ public enum Verifier {
         IncompleteEventHandlingCheck.self, NonDeterministicCheck.self, GuardOverlapCheck.self,
     ]
 
-    static let quantumStatic: [any MachineCheck.Type] = [NoEntanglementCheck.self, EntanglementWithoutGateCheck.self]
+    /// Stage 3b: classical context updates.
+    static let classicalContext: [any MachineCheck.Type] = [
+        UndeclaredContextFieldCheck.self, ContextFieldTypeMismatchCheck.self, ContextIndexOutOfRangeCheck.self,
+        BitReadBeforeWriteCheck.self, UnboundedContextLoopCheck.self,
+    ]
+
+    /// Stage 4, after the unitarity checks (`GateChecks`); each is gated by its rule.
+    static let quantumStatic: [any MachineCheck.Type] = [
+        NoCloningCheck.self, NoEntanglementCheck.self, EntanglementWithoutGateCheck.self,
+        IncompleteCollapseCheck.self, MidCircuitCoherenceCheck.self, FeedforwardUnusedCheck.self,
+    ]
+
+    /// Stage 4b checks that need no simulation (before the concept Gram).
+    static let dynamic: [any MachineCheck.Type] = [DynamicIncompleteCollapseCheck.self]
+
+    /// Stage 4c: resource invariants.
+    static let resourceBounds: [any MachineCheck.Type] = [ResourceBoundExceededCheck.self, ResourceBoundIndeterminateCheck.self]
+
+    /// Informational findings, reported last.
+    static let informational: [any MachineCheck.Type] = [UnknownSectionCheck.self]
 
     /// Every check's code and one-line description, for `--list-checks`.
     public static var checkList: [(code: String, summary: String)] {
-        let typed: [any MachineCheck.Type] = [NoInitialStateCheck.self] + structural + behavioural + quantumStatic + [SuperpositionLeakCheck.self]
+        let typed: [any MachineCheck.Type] = [NoInitialStateCheck.self] + structural + behavioural + classicalContext
+            + quantumStatic + dynamic + resourceBounds + [SuperpositionLeakCheck.self] + informational
         return typed.map { ($0.code, $0.summary) } + GateChecks.codes.map { ($0.0, $0.1) } + GramChecks.codes.map { ($0.0, $0.1) }
+            + DynamicAnalysis.codes.map { ($0.0, $0.1) }
             + [(DictionaryComparison.code, DictionaryComparison.summary)]
     }
 
@@ -26,7 +47,7 @@ public enum Verifier {
     /// memory: that is unusable input (exit 2), not a failed verification.
     public static func verify(_ machine: Machine) throws -> MachineReport {
         var report = MachineReport(name: machine.name, location: machine.location, diagnostics: [],
-                                   conceptLabels: [], gram: nil, tierSeparation: nil, gramRank: nil)
+                                   conceptLabels: [], gram: nil, tierSeparation: nil, gramRank: nil, dynamic: nil)
         let analysis = MachineAnalysis(machine)
         let noInitial = NoInitialStateCheck.run(machine, analysis)
         if !noInitial.isEmpty {
@@ -37,8 +58,21 @@ public enum Verifier {
         if report.hasErrors { return report }
 
         report.diagnostics += behavioural.flatMap { $0.run(machine, analysis) }
+        report.diagnostics += classicalContext.flatMap { $0.run(machine, analysis) }
         report.diagnostics += GateChecks.run(machine, analysis)
         report.diagnostics += quantumStatic.flatMap { $0.run(machine, analysis) }
+        report.diagnostics += dynamic.flatMap { $0.run(machine, analysis) }
+        do {
+            if let branches = try DynamicAnalysis.run(machine, initial: analysis.initialState) {
+                report.dynamic = DynamicSummary(branches)
+                report.diagnostics += branches.check(machine)
+            }
+        } catch SimulationError.tooLarge(let n, let count, let bytes, let limit) {
+            throw InputError(SimulationError.tooLarge(qubitCount: n, states: count, bytes: bytes, limit: limit).description,
+                             at: machine.location)
+        } catch {
+            report.diagnostics.append(Diagnostic("DYNAMIC_SIMULATION_FAILED", .error, "\(error)", at: machine.location))
+        }
 
         let conceptSet: ConceptSet?
         do {
@@ -74,7 +108,9 @@ public enum Verifier {
                 report.diagnostics.append(Diagnostic("CONCEPT_SIMULATION_FAILED", .error, "\(error)", at: machine.location))
             }
         }
+        report.diagnostics += resourceBounds.flatMap { $0.run(machine, analysis) }
         report.diagnostics += SuperpositionLeakCheck.run(machine, analysis)
+        report.diagnostics += informational.flatMap { $0.run(machine, analysis) }
         return report
     }
 }

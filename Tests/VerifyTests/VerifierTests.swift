@@ -70,6 +70,16 @@ final class VerifierTests: XCTestCase {
         XCTAssertTrue(report.diagnostics.contains { $0.code == "ORPHAN_ACTION" && $0.severity == .warning })
     }
 
+    func testUnknownSectionsAreReportedAsInformation() throws {
+        var machine = try Fixtures.animalsMachine()
+        machine.otherSections = [OtherSection(heading: "Concept geometry", location: Fixtures.at(5))]
+        let report = try Verifier.verify(machine)
+        let diagnostic = try XCTUnwrap(report.diagnostics.first { $0.code == "UNKNOWN_SECTION" })
+        XCTAssertEqual(diagnostic.severity, .info)
+        XCTAssertEqual(diagnostic.location?.line, 5)
+        XCTAssertTrue(report.isValid(strict: false))
+    }
+
     func testEveryCheckIsListedWithADescription() throws {
         let list = Verifier.checkList
         XCTAssertEqual(Set(list.map(\.code)).count, list.count)

@@ -14,4 +14,8 @@ public enum Lowering {
     public static func effectiveTheta(_ feature: Feature, _ parameters: HEAParameters) -> [[[Double]]] {
         HEALowering.effectiveTheta(feature, parameters)
     }
+
+    /// `prepare_concept`, the MPS-family concept action (the bond-2 staircase
+    /// with the phase knob on q1), shared by lowering and direct simulation.
+    public static var prepareConcept: ActionDecl { MPSFamilyLowering.prepareConcept }
 }

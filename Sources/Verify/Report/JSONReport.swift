@@ -47,6 +47,17 @@ public enum JSONReport {
             if let separation = m.tierSeparation { out += ",\n\(i2)  \"tier_separation\": \(number(separation))" }
             out += "\n\(i2)}"
         }
+        if let dynamic = m.dynamic {
+            out += ",\n\(i2)\"dynamic\": {\"qubits\": \(dynamic.qubits), \"branches\": ["
+            for (bi, branch) in dynamic.branches.enumerated() {
+                out += bi == 0 ? "\n" : ",\n"
+                out += "\(i2)  {\"states\": [" + branch.states.map(quote).joined(separator: ", ") + "], "
+                    + "\"end\": \(quote(branch.end)), "
+                    + "\"schmidt_ranks\": [" + branch.schmidtRanks.map(String.init).joined(separator: ", ") + "], "
+                    + "\"entropy\": [" + branch.entropies.map(number).joined(separator: ", ") + "]}"
+            }
+            out += dynamic.branches.isEmpty ? "]}" : "\n\(i2)]}"
+        }
         return out + "\n\(indent)}"
     }
 

@@ -58,7 +58,7 @@ public enum ReportMerge {
         let name = try value.member("name").string("name")
         let diagnostics = try value.member("diagnostics").array("diagnostics").map { try diagnostic($0, path: path) }
         var report = MachineReport(name: name, location: nil, diagnostics: diagnostics, conceptLabels: [], gram: nil,
-                                   tierSeparation: nil, gramRank: nil)
+                                   tierSeparation: nil, gramRank: nil, dynamic: nil)
         if let gram = try value.optionalMember("gram") {
             report.conceptLabels = try gram.member("labels").array("labels").map { try $0.string("label") }
             let re = try matrix(gram.member("re"), "re"), im = try matrix(gram.member("im"), "im")
@@ -74,6 +74,16 @@ public enum ReportMerge {
             if let separation = try gram.optionalMember("tier_separation") {
                 report.tierSeparation = try separation.number("tier_separation")
             }
+        }
+        if let dynamic = try value.optionalMember("dynamic") {
+            let branches = try dynamic.member("branches").array("branches").map { branch in
+                DynamicSummary.Branch(
+                    states: try branch.member("states").array("states").map { try $0.string("state") },
+                    end: try branch.member("end").string("end"),
+                    schmidtRanks: try branch.member("schmidt_ranks").array("schmidt_ranks").map { try $0.int("rank") },
+                    entropies: try branch.member("entropy").array("entropy").map { try $0.number("entropy") })
+            }
+            report.dynamic = DynamicSummary(qubits: try dynamic.member("qubits").int("qubits"), branches: branches)
         }
         return report
     }
