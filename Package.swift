@@ -33,14 +33,15 @@ let package = Package(
                 path: "Sources/Emit", resources: [.copy("Templates")], swiftSettings: swift5),
         .target(name: "Verify", dependencies: ["IR", "Frontend", "Simulate"],
                 path: "Sources/Verify", swiftSettings: swift5),
+        .target(name: "Analysis", dependencies: ["IR", "Frontend", "Simulate"], path: "Sources/Analysis", swiftSettings: swift5),
         .target(name: "Experiments", dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify"],
                 path: "Sources/Experiments", swiftSettings: swift5),
         .executableTarget(name: "polygramc",
-                          dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify", "Experiments",
+                          dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify", "Experiments", "Analysis",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/polygramc", swiftSettings: swift5),
         .executableTarget(name: "polygramc-bench",
-                          dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify"],
+                          dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify", "Experiments"],
                           path: "Sources/Bench", swiftSettings: swift5),
 
         .testTarget(name: "IRTests", dependencies: ["IR"], path: "Tests/IRTests"),
@@ -50,6 +51,7 @@ let package = Package(
         .testTarget(name: "VerifyTests", dependencies: ["Verify", "Emit", "Frontend", "Simulate", "IR"],
                     path: "Tests/VerifyTests"),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Frontend", "IR"], path: "Tests/ExperimentsTests"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Frontend", "IR"], path: "Tests/AnalysisTests"),
         .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
     ]
 )

@@ -47,8 +47,30 @@ def hea_gram(n_qubits=16, n_features=128, depth=4, seed=7):
     print(f"hea_gram_{n_qubits}q_{n_features}f_d{depth} {time.perf_counter() - start:.6f}")
 
 
+def animals_sweeps():
+    """The animals experiments of golden/animals/animals.yaml, timed in the reference."""
+    import numpy as np
+    from polygram import Experiment
+    features = [Feature("dog_poodle", "dogs", -0.5), Feature("dog_beagle", "dogs", -0.5),
+                Feature("bird_hawk", "birds", 0.5), Feature("bird_sparrow", "birds", 0.5)]
+    d = Dictionary("AnimalsInterference", features,
+                   {"dogs": ["dog_poodle", "dog_beagle"], "birds": ["bird_hawk", "bird_sparrow"]}, MPSRung1())
+    one = Experiment("AnimalsInterference", d, ("dog_poodle", "bird_hawk"),
+                     {"bird_hawk.phi": np.linspace(0, np.pi, 40)},
+                     measures=["overlap", "gram_matrix", "schmidt_rank"], assertions=["hierarchical_ordering_preserved"])
+    two = Experiment("AnimalsPhaseGrid", d, ("dog_poodle", "bird_hawk"),
+                     {"dog_poodle.phi": np.linspace(0, 2 * np.pi, 24), "bird_hawk.phi": np.linspace(0, 2 * np.pi, 24)},
+                     assertions=["hierarchical_ordering_preserved", "target_pair_destructive_at_endpoint"])
+    for name, experiment in (("sweep_1d_40", one), ("sweep_2d_24x24", two)):
+        start = time.perf_counter()
+        experiment.run()
+        print(f"{name} {time.perf_counter() - start:.6f}")
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[2] == "hea":
         hea_gram()
+    elif len(sys.argv) > 2 and sys.argv[2] == "sweeps":
+        animals_sweeps()
     else:
         main()

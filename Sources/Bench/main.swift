@@ -11,7 +11,13 @@ import Verify
 //   swift run -c release polygramc-bench [--python /path/to/venv/bin/python3]
 
 let arguments = CommandLine.arguments
-let python = arguments.firstIndex(of: "--python").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+let python = option("--python")
+/// `q-orca` executable of the reference venv (defaults to the one next to --python).
+let qorca = option("--qorca") ?? python.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("q-orca") }
+let polygramcBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("polygramc").path
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -21,6 +27,19 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+/// Wall time of one whole process run (stdout and stderr discarded).
+func processSeconds(_ executable: String, _ args: [String]) throws -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = args
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    let start = DispatchTime.now().uptimeNanoseconds
+    try process.run()
+    process.waitUntilExit()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
 
 /// Read + write bandwidth of memcpy between two buffers of `bytes`, in GB/s.
 func copyBandwidth(bytes: Int, repeats: Int) -> Double {
@@ -163,7 +182,74 @@ do {
             print(String(format: "ratio reference / polygramc (HEA): %.1fx", reference / heaSeconds))
         }
     }
+    try wholeProcessBenchmarks()
 } catch {
     FileHandle.standardError.write(Data("polygramc-bench: \(error)\n".utf8))
     exit(2)
+}
+
+
+/// Whole-process workloads: `polygramc verify` of one corpus file and of the
+/// corpus copied 40×, and `polygramc run` of the animals sweeps, beside the
+/// reference when it is available.
+func wholeProcessBenchmarks() throws {
+    guard FileManager.default.isExecutableFile(atPath: polygramcBinary) else {
+        print("(whole-process benchmarks skipped: build the polygramc product in this configuration)")
+        return
+    }
+    let corpus = root.appendingPathComponent("../shared/reference/qorca-corpus").standardized
+    let one = corpus.appendingPathComponent("larql-animals-hierarchy.q.orca.md").path
+    let oneFile = median(try (0..<21).map { _ in try processSeconds(polygramcBinary, ["verify", one]) })
+    print(String(format: "verify one corpus file (whole process)     median %8.3f ms", oneFile * 1e3))
+
+    let batch = FileManager.default.temporaryDirectory.appendingPathComponent("polygramc-bench-corpus-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: batch) }
+    let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".q.orca.md") }.sorted()
+    var copies: [String] = []
+    for copy in 0..<40 {
+        let directory = batch.appendingPathComponent("copy\(copy)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for file in files {
+            let target = directory.appendingPathComponent(file).path
+            try FileManager.default.copyItem(atPath: corpus.appendingPathComponent(file).path, toPath: target)
+            copies.append(target)
+        }
+    }
+    let batchSeconds = median(try (0..<3).map { _ in try processSeconds(polygramcBinary, ["verify", batch.path]) })
+    print(String(format: "verify corpus x40 (%d files, whole process) median %8.3f ms (%.2f ms per file)",
+                 copies.count, batchSeconds * 1e3, batchSeconds * 1e3 / Double(copies.count)))
+
+    let spec = root.appendingPathComponent("golden/animals/animals.yaml").path
+    let out = batch.appendingPathComponent("run").path
+    let runSeconds = median(try (0..<5).map { _ in try processSeconds(polygramcBinary, ["run", spec, "-o", out]) })
+    print(String(format: "run animals spec (compile, 1-D 40 + 2-D 24x24 sweeps, verify; whole process) median %8.3f ms",
+                 runSeconds * 1e3))
+
+    if let qorca, FileManager.default.isExecutableFile(atPath: qorca) {
+        let referenceOne = median(try (0..<5).map { _ in try processSeconds(qorca, ["verify", one]) })
+        // q-orca verifies one file per process: time a sample of the batch and scale.
+        let sample = stride(from: 0, to: copies.count, by: 20).map { copies[$0] }
+        let sampleSeconds = try sample.reduce(0.0) { $0 + (try processSeconds(qorca, ["verify", $1])) }
+        let referenceBatch = sampleSeconds / Double(sample.count) * Double(copies.count)
+        print(String(format: "q-orca 0.9.1 verify one file %8.3f ms -> ratio %.1fx", referenceOne * 1e3, referenceOne / oneFile))
+        print(String(format: "q-orca 0.9.1 verify %d files (from %d sampled) %8.0f ms -> ratio %.0fx",
+                     copies.count, sample.count, referenceBatch * 1e3, referenceBatch / batchSeconds))
+    }
+    if let python {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [root.appendingPathComponent("bench/reference_gram.py").path, "1", "sweeps"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let times = Dictionary(uniqueKeysWithValues: text.split(separator: "\n").compactMap { line -> (String, Double)? in
+            let parts = line.split(separator: " ")
+            return parts.count == 2 ? (String(parts[0]), Double(parts[1]) ?? 0) : nil
+        })
+        let reference = (times["sweep_1d_40"] ?? 0) + (times["sweep_2d_24x24"] ?? 0)
+        print(String(format: "reference Experiment.run() 1-D 40 + 2-D 24x24 (in process) %8.3f ms -> ratio %.0fx",
+                     reference * 1e3, reference / runSeconds))
+    }
 }

@@ -9,11 +9,19 @@ import Verify
 /// `polygramc run SPEC... [-o DIR] [--no-provenance]`: compile, run every
 /// experiment, write the artefacts, then verify every machine written.
 ///
-/// Layout under DIR, per spec:
+/// Layout under DIR, per spec (artefacts under a folder named after the
+/// dictionary, so several specs never collide):
 ///   <Dictionary>.q.orca.md                       the compiled machine
-///   experiments/<name>/result.csv                 polygram's `to_csv`
-///   experiments/<name>/summary.md                 `materialize` summary + `write_summary`
-///   experiments/<name>/midpoint.q.orca.md         the dictionary at the sweep's middle
+///   <Dictionary>/experiments/<name>/result.csv                 polygram's `to_csv`
+///   <Dictionary>/experiments/<name>/summary.md                 `materialize` summary + `write_summary`
+///   <Dictionary>/experiments/<name>/midpoint.q.orca.md         the dictionary at the sweep's middle
+///   <Dictionary>/experiments/<name>/plot.svg                   target overlap (1-D line, 2-D heatmap)
+///   <Dictionary>/cancellations/<i>/result.json                 before/after overlaps, floor, efficiency, optimum
+///   <Dictionary>/cancellations/<i>/summary.md                  polygram's cancellation summary
+///   <Dictionary>/cancellations/<i>/trajectory.csv              every evaluated point
+///   <Dictionary>/cancellations/<i>/<Dictionary>_at_optimum.q.orca.md   the optimized machine (verified)
+///   <Dictionary>/cancellations/<i>/gram.svg                    Gram before and after
+///   <Dictionary>/cancellations/<i>/grid.svg                    the search grid (two-knob grid searches)
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -43,12 +51,40 @@ struct RunCommand: ParsableCommand {
             for (index, experiment) in spec.experiments.enumerated() {
                 progress.show("\(dictionary.name): experiment \(index + 1)/\(spec.experiments.count) \(experiment.name)")
                 let result = try ExperimentRunner.run(experiment, on: dictionary)
-                let directory = (output as NSString).appendingPathComponent("experiments/\(experiment.name)")
+                let directory = (output as NSString).appendingPathComponent("\(dictionary.name)/experiments/\(experiment.name)")
                 outputs.append(((directory as NSString).appendingPathComponent("result.csv"), result.csv))
                 outputs.append(((directory as NSString).appendingPathComponent("summary.md"), result.summary))
                 let midpointPath = (directory as NSString).appendingPathComponent("midpoint.q.orca.md")
                 outputs.append((midpointPath, try machineText(try ExperimentRunner.midpoint(experiment, on: dictionary))))
                 machines.append((midpointPath, nil))
+                if (1...2).contains(experiment.sweep.count) {
+                    outputs.append(((directory as NSString).appendingPathComponent("plot.svg"), try ExperimentPlots.sweep(result)))
+                }
+            }
+            for (index, cancellation) in spec.cancellations.enumerated() {
+                progress.show("\(dictionary.name): cancellation \(index + 1)/\(spec.cancellations.count)")
+                let result = try CancellationRunner.run(cancellation, on: dictionary)
+                let directory = (output as NSString).appendingPathComponent("\(dictionary.name)/cancellations/\(index)")
+                func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+                outputs.append((path("result.json"), result.resultJSON))
+                outputs.append((path("summary.md"), result.summary))
+                outputs.append((path("trajectory.csv"), result.trajectoryCSV))
+                let optimum = result.dictionaryAtOptimum
+                let optimumPath = path("\(optimum.name).q.orca.md")
+                outputs.append((optimumPath, try machineText(optimum)))
+                machines.append((optimumPath, optimum))
+                let labels = dictionary.features.map(\.name)
+                outputs.append((path("gram.svg"), ExperimentPlots.gramBeforeAfter(
+                    labels: labels, before: GramHeatmap.magnitudes(result.beforeGram),
+                    after: GramHeatmap.magnitudes(result.afterGram),
+                    title: "\(dictionary.name): \(cancellation.targetPair.joined(separator: " × ")) cancellation")))
+                if let grid = Self.searchGrid(result) {
+                    outputs.append((path("grid.svg"), ExperimentPlots.cancellationGrid(
+                        xKey: result.knobs[0], yKey: result.knobs[1], xValues: grid.x, yValues: grid.y,
+                        overlaps: result.trajectory.map { $0[2] }, feasible: result.feasibleMask,
+                        optimum: (result.optimizedValues[0], result.optimizedValues[1]),
+                        title: "\(dictionary.name): |<\(cancellation.targetPair[0])|\(cancellation.targetPair[1])>|² over the grid")))
+                }
             }
         }
         progress.done()
@@ -79,6 +115,22 @@ struct RunCommand: ParsableCommand {
             Console.error(TextReport.render(reports.filter { $0.machines.contains { $0.hasErrors } }, strict: false))
             throw ExitCode(1)
         }
+    }
+
+    /// The axes of a two-knob grid search (trajectory rows are row-major,
+    /// first knob slowest), or nil for other searches.
+    static func searchGrid(_ result: CancellationResult) -> (x: [Double], y: [Double])? {
+        guard result.method == "grid", result.knobs.count == 2, let first = result.trajectory.first, first.count == 3 else {
+            return nil
+        }
+        var y: [Double] = []
+        for row in result.trajectory {
+            if row[0] != first[0] { break }
+            y.append(row[1])
+        }
+        guard !y.isEmpty, result.trajectory.count % y.count == 0 else { return nil }
+        let x = stride(from: 0, to: result.trajectory.count, by: y.count).map { result.trajectory[$0][0] }
+        return (x, y)
     }
 
     private func machineText(_ dictionary: FeatureDictionary) throws -> String {

@@ -8,12 +8,18 @@ enum OpenBLAS {
     /// must not change it under another thread's call, so calls that set it
     /// run one at a time.
     private static let lock = NSLock()
+    /// The thread count last given to OpenBLAS (setting it wakes its pool, so only on change).
+    nonisolated(unsafe) private static var threads: Int32 = 0
 
     /// Runs `body` with OpenBLAS using one thread for small products, all cores for large ones.
     private static func withThreads<T>(forWork work: Int, _ body: () -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
-        openblas_set_num_threads(work >= 1 << 18 ? Int32(ProcessInfo.processInfo.activeProcessorCount) : 1)
+        let wanted: Int32 = work >= 1 << 18 ? Int32(ProcessInfo.processInfo.activeProcessorCount) : 1
+        if wanted != threads {
+            openblas_set_num_threads(wanted)
+            threads = wanted
+        }
         return body()
     }
 
@@ -90,6 +96,38 @@ extension OpenBLAS {
         }
         guard info == 0 else { throw LinearAlgebraError(routine: "zheev", info: Int(info)) }
         return w
+    }
+}
+
+extension OpenBLAS {
+    /// First right-singular vector (`Vᵀ[0]`) of a real `rows × columns`
+    /// matrix given as row arrays, from LAPACK `dgesdd` (jobz 'S') on
+    /// column-major data — the call `numpy.linalg.svd(a, full_matrices=False)`
+    /// makes, so the axis sign is LAPACK's (polygram-pipeline.md §0.4).
+    static func firstRightSingularVector(_ rows: [[Double]]) throws -> [Double] {
+        let m = rows.count
+        let n = rows.first?.count ?? 0
+        guard m > 0, n > 0 else { return [] }
+        var a = [Double](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n { a[j * m + i] = rows[i][j] }
+        }
+        let k = min(m, n)
+        var s = [Double](repeating: 0, count: k)
+        var u = [Double](repeating: 0, count: m * k)
+        var vt = [Double](repeating: 0, count: k * n)
+        let info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "S")), Int32(m), Int32(n),
+                                  &a, Int32(m), &s, &u, Int32(m), &vt, Int32(k))
+        guard info == 0 else { throw LinearAlgebraError(routine: "dgesdd", info: Int(info)) }
+        // Vᵀ is k × n column-major: Vᵀ[0][j] = vt[j * k].
+        return (0..<n).map { vt[$0 * k] }
+    }
+}
+
+/// Real dense linear algebra other stages need (through the one OpenBLAS wrapper).
+public enum RealLinearAlgebra {
+    public static func firstRightSingularVector(_ rows: [[Double]]) throws -> [Double] {
+        try OpenBLAS.firstRightSingularVector(rows)
     }
 }
 

@@ -1,0 +1,40 @@
+import IR
+import Simulate
+
+/// Real dense helpers for the geometry of SAE projections (float64 throughout).
+enum DenseMath {
+    /// First right-singular vector via LAPACK `dgesdd` (Simulate's OpenBLAS wrapper).
+    static func firstRightSingularVector(_ rows: [[Double]]) throws -> [Double] {
+        do {
+            return try Simulate.RealLinearAlgebra.firstRightSingularVector(rows)
+        } catch let error as LinearAlgebraError {
+            throw InputError("LAPACK dgesdd failed (info \(error.info)) computing a projection PCA axis")
+        }
+    }
+
+    static func dot(_ a: [Double], _ b: [Double]) -> Double {
+        var s = 0.0
+        for i in 0..<a.count { s += a[i] * b[i] }
+        return s
+    }
+
+    static func squaredDistance(_ a: [Double], _ b: [Double]) -> Double {
+        var s = 0.0
+        for i in 0..<a.count {
+            let d = a[i] - b[i]
+            s += d * d
+        }
+        return s
+    }
+
+    /// Column means (numpy `mean(axis=0)`: row-by-row sums, then a division).
+    static func mean(_ rows: [[Double]]) -> [Double] {
+        guard let first = rows.first else { return [] }
+        var sum = [Double](repeating: 0, count: first.count)
+        for row in rows {
+            for j in 0..<row.count { sum[j] += row[j] }
+        }
+        let count = Double(rows.count)
+        return sum.map { $0 / count }
+    }
+}

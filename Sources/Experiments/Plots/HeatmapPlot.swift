@@ -1,0 +1,147 @@
+/// A 2-D grid of values as coloured cells with a colour bar. Canvas 720×600
+/// (the reference's 6×5 in at 120 dpi). Cell (i, j) is centred on
+/// (`xValues[i]`, `yValues[j]`) and reaches halfway to its neighbours; the
+/// first y value is at the bottom (matplotlib's `origin="lower"`).
+public struct HeatmapPlot: Sendable {
+    public static let width = 720
+    public static let height = 600
+
+    public var xValues: [Double]
+    public var yValues: [Double]
+    /// `values[i][j]` is the value at (`xValues[i]`, `yValues[j]`).
+    public var values: [[Double]]
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    public var colorLabel: String
+    public var colormap: Colormap
+    /// The colour bar's extent; nil spans the unmasked finite values.
+    public var colorRange: ClosedRange<Double>?
+    /// `masked[i][j] == true` draws that cell hatched grey (an infeasible point).
+    public var masked: [[Bool]]?
+    /// A star at this (x, y), in data units, labelled in the key below the plot.
+    public var optimum: (x: Double, y: Double)?
+    public var xScale: AxisScale
+    public var yScale: AxisScale
+
+    public init(xValues: [Double], yValues: [Double], values: [[Double]], title: String,
+                xLabel: String, yLabel: String, colorLabel: String, colormap: Colormap = .viridis,
+                colorRange: ClosedRange<Double>? = nil, masked: [[Bool]]? = nil,
+                optimum: (x: Double, y: Double)? = nil, xScale: AxisScale = .auto, yScale: AxisScale = .auto) {
+        precondition(values.count == xValues.count && values.allSatisfy { $0.count == yValues.count },
+                     "values must be xValues.count × yValues.count")
+        precondition(masked.map { $0.count == xValues.count && $0.allSatisfy { $0.count == yValues.count } } ?? true,
+                     "masked must have the shape of values")
+        self.xValues = xValues
+        self.yValues = yValues
+        self.values = values
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.colorLabel = colorLabel
+        self.colormap = colormap
+        self.colorRange = colorRange
+        self.masked = masked
+        self.optimum = optimum
+        self.xScale = xScale
+        self.yScale = yScale
+    }
+
+    /// Cell boundaries: midpoints between neighbours, half a step beyond the ends.
+    static func edges(_ values: [Double]) -> [Double] {
+        guard let first = values.first, let last = values.last else { return [] }
+        if values.count == 1 {
+            let half = first == 0 ? 0.5 : abs(first) / 2
+            return [first - half, first + half]
+        }
+        var edges = [first - (values[1] - first) / 2]
+        for k in 0..<(values.count - 1) { edges.append((values[k] + values[k + 1]) / 2) }
+        edges.append(last + (last - values[values.count - 2]) / 2)
+        return edges
+    }
+
+    func isMasked(_ i: Int, _ j: Int) -> Bool { masked?[i][j] ?? false }
+
+    /// The colour bar's extent.
+    var resolvedColorRange: ClosedRange<Double> {
+        if let colorRange, colorRange.upperBound > colorRange.lowerBound { return colorRange }
+        var lo = Double.infinity, hi = -Double.infinity
+        for i in values.indices {
+            for j in values[i].indices where !isMasked(i, j) && values[i][j].isFinite {
+                lo = min(lo, values[i][j])
+                hi = max(hi, values[i][j])
+            }
+        }
+        if !lo.isFinite { return 0...1 }
+        if hi - lo <= 1e-12 { return AxisMap.padded(lo, hi, by: 0) }
+        return lo...hi
+    }
+
+    /// The plot as an SVG document.
+    public func svg() throws -> String {
+        let canvas = try SVGCanvas(width: Self.width, height: Self.height, title: title)
+        let anyMasked = masked?.contains { $0.contains(true) } ?? false
+        let anyNaN = values.contains { $0.contains { !$0.isFinite } }
+        try canvas.definitions(colormap: colormap, hatch: anyMasked)
+        let area = PlotArea(left: 96, top: 50, right: 560, bottom: 500)
+        let xEdges = Self.edges(xValues), yEdges = Self.edges(yValues)
+        let xDomain = (xEdges.min() ?? 0)...(xEdges.max() ?? 1)
+        let yDomain = (yEdges.min() ?? 0)...(yEdges.max() ?? 1)
+        let axes = AxesDrawing(area: area,
+                               xMap: AxisMap(domain: xDomain, pixels: (area.left, area.right)),
+                               yMap: AxisMap(domain: yDomain, pixels: (area.bottom, area.top)),
+                               xTicks: AxisTicks(range: xDomain, scale: xScale, data: xValues),
+                               yTicks: AxisTicks(range: yDomain, scale: yScale, data: yValues),
+                               xLabel: xLabel, yLabel: yLabel, grid: false)
+        try canvas.text(title, x: Double(Self.width) / 2, y: 30, size: 16, anchor: .middle, bold: true,
+                        maxWidth: Double(Self.width) - 20)
+        let range = resolvedColorRange
+        try canvas.group([("shape-rendering", "crispEdges")]) {
+            for i in xValues.indices {
+                let x0 = axes.xMap(xEdges[i]), x1 = axes.xMap(xEdges[i + 1])
+                for j in yValues.indices {
+                    let y0 = axes.yMap(yEdges[j]), y1 = axes.yMap(yEdges[j + 1])
+                    let value = values[i][j]
+                    let fill: String
+                    if isMasked(i, j) {
+                        fill = "url(#pg-hatch)"
+                    } else if !value.isFinite {
+                        fill = "#bfbfbf"
+                    } else {
+                        fill = colormap.hex((value - range.lowerBound) / (range.upperBound - range.lowerBound))
+                    }
+                    try canvas.rect(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0), fill: fill)
+                }
+            }
+        }
+        if let optimum, xDomain.contains(optimum.x), yDomain.contains(optimum.y) {
+            try canvas.star(axes.xMap(optimum.x), axes.yMap(optimum.y), radius: 10, fill: "#ff3b30", stroke: "#ffffff")
+        }
+        try axes.drawFrame(canvas)
+        try ColorBar(colormap: colormap, range: range, label: colorLabel)
+            .draw(canvas, x: area.right + 24, top: area.top, bottom: area.bottom)
+        try drawKey(canvas, axes: axes, masked: anyMasked, missing: anyNaN, left: area.left, y: area.bottom + 78)
+        return try canvas.finish()
+    }
+
+    /// One row under the x label naming the optimum and the masked cells.
+    private func drawKey(_ canvas: SVGCanvas, axes: AxesDrawing, masked: Bool, missing: Bool, left: Double, y: Double) throws {
+        var x = left
+        if let optimum {
+            try canvas.star(x + 8, y, radius: 8, fill: "#ff3b30", stroke: "#ffffff")
+            func label(_ v: Double, _ radians: Bool) -> String { radians ? PlotFormat.angleLabel(v) : PlotFormat.decimal(v) }
+            let text = "optimum (\(label(optimum.x, axes.xTicks.isRadians)), \(label(optimum.y, axes.yTicks.isRadians)))"
+            try canvas.text(text, x: x + 22, y: y, size: 12, centered: true, maxWidth: 230)
+            x += 22 + min(230, PlotFormat.estimatedWidth(text, size: 12)) + 24
+        }
+        if masked {
+            try canvas.rect(x: x, y: y - 7, width: 22, height: 14, fill: "url(#pg-hatch)", stroke: "#7f7f7f", strokeWidth: 0.8)
+            try canvas.text("infeasible", x: x + 28, y: y, size: 12, centered: true)
+            x += 28 + PlotFormat.estimatedWidth("infeasible", size: 12) + 24
+        }
+        if missing {
+            try canvas.rect(x: x, y: y - 7, width: 22, height: 14, fill: "#bfbfbf", stroke: "#7f7f7f", strokeWidth: 0.8)
+            try canvas.text("no value", x: x + 28, y: y, size: 12, centered: true)
+        }
+    }
+}
