@@ -57,4 +57,10 @@ public struct CancellationOptions: Sendable {
         self.gridOuter = gridOuter
         self.minAmpOverlap = minAmpOverlap
     }
+
+    /// The options a spec's `cancellations:` entry gives (`knobs`, `grid_outer`, `min_amp_overlap`).
+    public init(spec: CancellationSpec) {
+        let outer = spec.gridOuter.map { ($0[0], $0[1]) } ?? (5, 5)
+        self.init(knobs: spec.knobs, gridOuter: outer, minAmpOverlap: spec.minAmpOverlap ?? 0)
+    }
 }

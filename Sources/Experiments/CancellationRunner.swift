@@ -15,10 +15,11 @@ public enum CancellationRunner {
     /// The grid backend's knob limit (polygram's).
     public static let maxGridKnobs = 4
 
-    /// Runs `spec` on `dictionary` with polygram's other `Cancellation` arguments in `options`.
+    /// Runs `spec` on `dictionary`; `options` overrides the spec's `knobs`,
+    /// `grid_outer` and `min_amp_overlap` (polygram's other `Cancellation` arguments).
     public static func run(_ spec: CancellationSpec, on dictionary: FeatureDictionary,
-                           options: CancellationOptions = CancellationOptions()) throws -> CancellationResult {
-        let problem = try CancellationProblem(spec, dictionary, options: options)
+                           options: CancellationOptions? = nil) throws -> CancellationResult {
+        let problem = try CancellationProblem(spec, dictionary, options: options ?? CancellationOptions(spec: spec))
         switch problem.encoding {
         case .rung3, .rung4:
             return try JointOptimizer.run(problem)

@@ -86,3 +86,42 @@ final class CancellationInputTests: XCTestCase {
         XCTAssertTrue(cluster.summary.contains(CancellationResult.mpsClusterNote))
     }
 }
+
+/// The spec keys that reach polygram's other `Cancellation` arguments.
+final class CancellationSpecKeyTests: XCTestCase {
+    func spec(_ cancellation: String) throws -> Spec {
+        try SpecReader.read(text: """
+        dictionary:
+          name: Animals
+          encoding: mps_rung1
+          features:
+            - {name: dog_poodle, cluster: dogs, beta: -0.5}
+            - {name: dog_beagle, cluster: dogs, beta: -0.5}
+            - {name: bird_hawk, cluster: birds, beta: 0.5}
+        cancellations:
+          - \(cancellation)
+        """, file: "c.yaml")
+    }
+
+    func testFiveGridKnobsFromTheSpecAreRefused() throws {
+        let s = try spec("{target_pair: [dog_poodle, bird_hawk], knobs: [dog_poodle.phi, bird_hawk.phi, dog_beagle.phi, dogs.phi, birds.phi]}")
+        XCTAssertEqual(s.cancellations[0].knobs?.count, 5)
+        XCTAssertThrowsError(try CancellationRunner.run(s.cancellations[0], on: s.dictionary)) { error in
+            XCTAssertTrue("\(error)".contains("at most 4 knobs"), "\(error)")
+            XCTAssertEqual((error as? InputError)?.location?.line, 9)
+        }
+    }
+
+    func testClusterSharedKnobFromTheSpecRuns() throws {
+        let s = try spec("{target_pair: [dog_poodle, bird_hawk], knobs: [dogs.phi], optimize: {method: grid, max_steps: 5}}")
+        let result = try CancellationRunner.run(s.cancellations[0], on: s.dictionary)
+        XCTAssertEqual(result.knobs, ["dogs.phi"])
+        XCTAssertEqual(result.evaluations, 5)
+    }
+
+    func testGridOuterAndMinAmpOverlapAreValidated() {
+        XCTAssertThrowsError(try spec("{target_pair: [dog_poodle, bird_hawk], grid_outer: [5]}"))
+        XCTAssertThrowsError(try spec("{target_pair: [dog_poodle, bird_hawk], grid_outer: [0, 3]}"))
+        XCTAssertThrowsError(try spec("{target_pair: [dog_poodle, bird_hawk], min_amp_overlap: 1.5}"))
+    }
+}

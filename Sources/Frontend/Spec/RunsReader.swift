@@ -8,7 +8,8 @@ struct RunsReader {
     let dictionary: FeatureDictionary
 
     static let experimentKeys = ["name", "target_pair", "sweep", "measures", "assertions", "seed"]
-    static let cancellationKeys = ["target_pair", "tolerance", "preserve_tiers", "optimize"]
+    static let cancellationKeys = ["target_pair", "tolerance", "preserve_tiers", "optimize", "knobs", "grid_outer",
+                                   "min_amp_overlap"]
     static let optimizeKeys = ["method", "max_steps"]
 
     // MARK: - Experiments
@@ -151,6 +152,25 @@ struct RunsReader {
             }
         }
         if let p = f["preserve_tiers"] { spec.preserveTiers = try nodes.bool(p, "\(what): preserve_tiers") }
+        if let k = f["knobs"] {
+            spec.knobs = try nodes.sequence(k, "\(what): knobs").map { try nodes.string($0, "\(what): knob path") }
+        }
+        if let g = f["grid_outer"] {
+            let items = try nodes.sequence(g, "\(what): grid_outer")
+            guard items.count == 2 else { throw nodes.error("grid_outer must be a pair [theta points, psi points]", at: g) }
+            spec.gridOuter = try items.map { item in
+                let value = try nodes.integer(item, "\(what): grid_outer")
+                guard value >= 1 else { throw nodes.error("grid_outer entries must be >= 1; got \(value)", at: item) }
+                return value
+            }
+        }
+        if let m = f["min_amp_overlap"] {
+            let value = try nodes.number(m, "\(what): min_amp_overlap")
+            guard value >= 0, value <= 1 else {
+                throw nodes.error("min_amp_overlap must lie in [0, 1]; got \(PythonFloat.repr(value))", at: m)
+            }
+            spec.minAmpOverlap = value
+        }
         if let o = f["optimize"] {
             let of = try nodes.mapping(o, "\(what): optimize", allowed: Self.optimizeKeys)
             if let m = of["method"] {

@@ -105,6 +105,12 @@ public struct CancellationSpec: Hashable, Sendable {
     public var tolerance: Double
     public var preserveTiers: Bool
     public var optimize: OptimizeSpec
+    /// polygram's `knobs=`: knob-path texts; nil means the encoding's default list.
+    public var knobs: [String]?
+    /// Rung3/Rung4 outer amp grid (θ points, ψ points); nil means (5, 5).
+    public var gridOuter: [Int]?
+    /// Rung3/Rung4 minimum amp overlap with A; nil means 0.
+    public var minAmpOverlap: Double?
     public var location: SourceLocation?
 
     public static let defaultTolerance = 0.05
