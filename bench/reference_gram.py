@@ -65,6 +65,14 @@ def animals_sweeps():
         start = time.perf_counter()
         experiment.run()
         print(f"{name} {time.perf_counter() - start:.6f}")
+    import warnings
+    from polygram import Cancellation
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        Cancellation(d, ("dog_poodle", "bird_hawk"), tolerance=0.05, preserve_tiers=True,
+                     optimize={"method": "grid", "max_steps": 50}).run()
+    print(f"cancellation_grid_50x50 {time.perf_counter() - start:.6f}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import Emit
+import Experiments
 import Foundation
 import Frontend
 import IR
@@ -235,6 +236,14 @@ func wholeProcessBenchmarks() throws {
         print(String(format: "q-orca 0.9.1 verify %d files (from %d sampled) %8.0f ms -> ratio %.0fx",
                      copies.count, sample.count, referenceBatch * 1e3, referenceBatch / batchSeconds))
     }
+    // In process, the same workloads as the reference's Experiment.run() / Cancellation.run().
+    let animals = try SpecReader.read(path: spec)
+    let sweep1D = median(try (0..<7).map { _ in try seconds { _ = try ExperimentRunner.run(animals.experiments[0], on: animals.dictionary) } })
+    let sweep2D = median(try (0..<7).map { _ in try seconds { _ = try ExperimentRunner.run(animals.experiments[1], on: animals.dictionary) } })
+    let grid = median(try (0..<7).map { _ in try seconds { _ = try CancellationRunner.run(animals.cancellations[0], on: animals.dictionary) } })
+    print(String(format: "in process: 1-D sweep 40 %.3f ms, 2-D sweep 24x24 %.3f ms, cancellation grid 50x50 %.3f ms",
+                 sweep1D * 1e3, sweep2D * 1e3, grid * 1e3))
+
     if let python {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -248,8 +257,10 @@ func wholeProcessBenchmarks() throws {
             let parts = line.split(separator: " ")
             return parts.count == 2 ? (String(parts[0]), Double(parts[1]) ?? 0) : nil
         })
-        let reference = (times["sweep_1d_40"] ?? 0) + (times["sweep_2d_24x24"] ?? 0)
-        print(String(format: "reference Experiment.run() 1-D 40 + 2-D 24x24 (in process) %8.3f ms -> ratio %.0fx",
-                     reference * 1e3, reference / runSeconds))
+        let r1 = times["sweep_1d_40"] ?? .nan, r2 = times["sweep_2d_24x24"] ?? .nan, rg = times["cancellation_grid_50x50"] ?? .nan
+        print(String(format: "reference (in process): 1-D %.1f ms, 2-D %.1f ms, grid %.1f ms -> ratios %.0fx, %.0fx, %.0fx in process",
+                     r1 * 1e3, r2 * 1e3, rg * 1e3, r1 / sweep1D, r2 / sweep2D, rg / grid))
+        print(String(format: "reference 1-D + 2-D + grid %.0f ms vs polygramc run (whole process, all three + compile + verify + plots) -> %.0fx",
+                     (r1 + r2 + rg) * 1e3, (r1 + r2 + rg) / runSeconds))
     }
 }
