@@ -164,7 +164,7 @@ enum PyJSON {
 
     private func write(_ out: inout String) {
         switch self {
-        case .string(let s): PyJSON.writeString(s, &out)
+        case .string(let s): out += JSONString.quote(s, asciiOnly: true)
         case .float(let x):
             if x.isNaN { out += "NaN" } else if x.isInfinite { out += x < 0 ? "-Infinity" : "Infinity" } else { out += PythonFloat.repr(x) }
         case .int(let i): out += String(i)
@@ -180,41 +180,11 @@ enum PyJSON {
             out += "{"
             for (i, (key, value)) in members.enumerated() {
                 if i > 0 { out += "," }
-                PyJSON.writeString(key, &out)
+                out += JSONString.quote(key, asciiOnly: true)
                 out += ":"
                 value.write(&out)
             }
             out += "}"
         }
-    }
-
-    static func writeString(_ s: String, _ out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value >= 0x20 && scalar.value < 0x7F {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value > 0xFFFF {
-                    let v = scalar.value - 0x10000
-                    out += hex4(0xD800 + (v >> 10)) + hex4(0xDC00 + (v & 0x3FF))
-                } else {
-                    out += hex4(scalar.value)
-                }
-            }
-        }
-        out += "\""
-    }
-
-    private static func hex4(_ v: UInt32) -> String {
-        let h = String(v, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - h.count) + h
     }
 }

@@ -136,32 +136,14 @@ enum JSONValue {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .number(let text): return text
-        case .string(let s): return Self.quote(s)
+        case .string(let s): return JSONString.quote(s)
         case .array(let items):
             if items.isEmpty { return "[]" }
             return "[\n" + items.map { pad + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { pad + Self.quote($0.0) + ": " + $0.1.render(indent: indent + 1) }
+            return "{\n" + members.map { pad + JSONString.quote($0.0) + ": " + $0.1.render(indent: indent + 1) }
                 .joined(separator: ",\n") + "\n\(close)}"
         }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }
