@@ -8,7 +8,7 @@ struct Polygramc: ParsableCommand {
         commandName: "polygramc",
         abstract: "Compile polygram dictionaries to Q-Orca machines and verify machines by simulation.",
         discussion: "Exit codes: 0 success, 1 a verification failed, 2 unusable input or usage.",
-        subcommands: [CompileCommand.self, VerifyCommand.self, RunCommand.self, AnalyzeCommand.self])
+        subcommands: [CompileCommand.self, VerifyCommand.self, RunCommand.self, AnalyzeCommand.self, SAEImportCommand.self])
 }
 
 /// Runs the command line with polygramc's exit-code contract: usage errors and

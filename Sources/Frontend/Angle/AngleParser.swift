@@ -183,8 +183,10 @@ public enum AngleParser {
         guard chars[index] == "e" || chars[index] == "E" else { return false }
         var j = index - 1
         var digits = 0, dots = 0
-        while j >= lo, chars[j].isASCII, chars[j].isNumber || chars[j] == "." {
-            if chars[j] == "." { dots += 1 } else { digits += 1 }
+        func isDigit(_ k: Int) -> Bool { k >= lo && k < chars.count && chars[k].isASCII && chars[k].isNumber }
+        // Python floats allow "_" between digits ("1_0e-5").
+        while j >= lo, (chars[j].isASCII && chars[j].isNumber) || chars[j] == "." || (chars[j] == "_" && isDigit(j - 1) && isDigit(j + 1)) {
+            if chars[j] == "." { dots += 1 } else if chars[j] != "_" { digits += 1 }
             j -= 1
         }
         if j >= lo, chars[j] == "_" || chars[j].isLetter { return false }

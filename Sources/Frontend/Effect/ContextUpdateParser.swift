@@ -5,7 +5,7 @@ enum ContextUpdateParser {
     private static let looksLike = try! Regex(#"^\s*(?:ctx\.)?[A-Za-z_][A-Za-z0-9_]*(?:\[\s*-?\d+\s*\])?\s*(?:=(?!=)|\+=|-=)"#)
     private static let mutation = try! Regex(
         #"^\s*(?:ctx\.)?([A-Za-z_][A-Za-z0-9_]*)(?:\[\s*(-?\d+)\s*\])?\s*(=|\+=|-=)\s*(\S.*?)\s*$"#)
-    private static let conditional = try! Regex(#"^if\s+bits\[(\d+)\]\s*==\s*([01])\s*:\s*(.*)$"#)
+    private static let conditional = try! Regex(#"^if\s+bits\[\s*(\d+)\s*\]\s*==\s*([01])\s*:\s*(.*)$"#)
         .ignoresCase().dotMatchesNewlines()
     private static let elseSplit = try! Regex(#"\belse\s*:\s*"#)
     private static let intLiteral = try! Regex(#"^-?\d+$"#)

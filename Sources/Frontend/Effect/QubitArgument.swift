@@ -21,6 +21,11 @@ enum QubitArgument {
                                     offset: offset)
         }
         let inner = text.drop { $0 != "[" }.dropFirst().dropLast()
+        // Items are separated by one comma or by spaces: "0,,1", ",0" and "0," are not lists.
+        if inner.split(separator: ",", omittingEmptySubsequences: false).count > 1,
+           inner.split(separator: ",", omittingEmptySubsequences: false).contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+            throw EffectSyntaxError(message: "empty item in qubit list '\(text)'", offset: offset)
+        }
         let tokens = inner.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
         guard !tokens.isEmpty else {
             throw EffectSyntaxError(message: "empty qubit subscript in '\(text)'", offset: offset)

@@ -4,8 +4,14 @@ extension AngleExpr: CustomStringConvertible {
         switch self {
         case .number(let value): return PythonFloat.repr(value)
         case .symbol(let name): return name
-        case .scaled(let inner, let factor): return "\(PythonFloat.repr(factor))*\(inner)"
-        case .divided(let inner, let divisor): return "\(inner)/\(PythonFloat.repr(divisor))"
+        // The language writes these as `k*name`, `name*pi` and `name/d` with
+        // integers k, d; print them back in that form so the text re-parses.
+        case .scaled(let inner, let factor):
+            if factor == 3.141592653589793 { return "\(inner)*pi" }
+            if let k = Self.integerText(factor) { return "\(k)*\(inner)" }
+            return "\(PythonFloat.repr(factor))*\(inner)"
+        case .divided(let inner, let divisor):
+            return "\(inner)/\(Self.integerText(divisor) ?? PythonFloat.repr(divisor))"
         case .negated(let inner): return "-\(inner)"
         case .parenthesized(let inner): return "(\(inner))"
         case .sum(let terms):
@@ -21,5 +27,11 @@ extension AngleExpr: CustomStringConvertible {
             }
             return text
         }
+    }
+
+    /// `12` for 12.0 (within Int range), nil otherwise.
+    private static func integerText(_ x: Double) -> String? {
+        guard x.isFinite, x == x.rounded(), abs(x) < 9.0e15 else { return nil }
+        return String(Int(x))
     }
 }

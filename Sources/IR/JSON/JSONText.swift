@@ -1,5 +1,5 @@
 import Foundation
-import IR
+
 
 /// A parsed JSON value that remembers where it started, so loader errors can
 /// point at `file:line:col`. Objects keep their key order.
@@ -34,7 +34,7 @@ public struct JSONNode: Sendable {
         }
     }
 
-    static func isInteger(_ text: String) -> Bool {
+    public static func isInteger(_ text: String) -> Bool {
         !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
     }
 }
