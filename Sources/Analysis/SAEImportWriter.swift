@@ -95,7 +95,7 @@ public enum SAEImportWriter {
             for (key, value) in members {
                 guard let id = pythonInt(pythonStrip(key)) else {
                     throw InputError("--names \(file): keys must parse as ints under the {id: name} shape: "
-                                     + "invalid literal for int() with base 10: \(SAELoader.pythonRepr(key))",
+                                     + "invalid literal for int() with base 10: \(PythonString.repr(key))",
                                      at: value.location)
                 }
                 if case .string(let name) = value.value { names[id] = name }
@@ -124,35 +124,7 @@ public enum SAEImportWriter {
     // MARK: Python text rules
 
     /// JSON string literal with `ensure_ascii=True`.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value >= 0x20 && scalar.value < 0x7F {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value > 0xFFFF {
-                    let v = scalar.value - 0x10000
-                    out += hex4(0xD800 + (v >> 10)) + hex4(0xDC00 + (v & 0x3FF))
-                } else {
-                    out += hex4(scalar.value)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex4(_ v: UInt32) -> String {
-        let h = String(v, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - h.count) + h
-    }
+    static func quote(_ s: String) -> String { JSONString.quote(s, asciiOnly: true) }
 
     /// Python `json` float: `repr`, with NaN/±inf as `NaN`/`Infinity`/`-Infinity`.
     static func number(_ x: Double) -> String {

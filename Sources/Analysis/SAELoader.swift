@@ -69,7 +69,7 @@ public enum SAELoader {
             let name = names?[id] ?? "feat_\(id)"
             let projection = row.map(Double.init)
             guard projection.allSatisfy(\.isFinite) else {
-                throw fail("SAEFeatureRecord \(pythonRepr(name)): projection contains non-finite values")
+                throw fail("SAEFeatureRecord \(PythonString.repr(name)): projection contains non-finite values")
             }
             return SAEFeatureRecord(featureID: id, name: name, projection: projection)
         }
@@ -87,7 +87,7 @@ public enum SAELoader {
 
         guard let key = decoderKeys.first(where: { file[$0] != nil }), let tensor = file[key] else {
             throw fail("load_sae_safetensors: no decoder weight tensor found. Looked for "
-                       + pythonList(decoderKeys) + " in priority order; file contains: " + pythonList(sortedKeys(file)))
+                       + PythonString.reprList(decoderKeys) + " in priority order; file contains: " + PythonString.reprList(sortedKeys(file)))
         }
         guard tensor.shape.count == 2 else {
             throw fail("load_sae_safetensors: tensor '\(key)' has shape \(tensor.shapeDescription); expected 2D")
@@ -125,7 +125,7 @@ public enum SAELoader {
         guard let (key, transposed) = resolve(canonical, in: file) else {
             let tried = (aliases[canonical] ?? [canonical]).sorted(by: pythonLess)
             throw InputError("_load_sae_checkpoint: no key aliasing to '\(canonical)' found in \(file.path). Tried aliases "
-                             + pythonList(tried) + "; file contains: " + pythonList(sortedKeys(file)), file: file.path)
+                             + PythonString.reprList(tried) + "; file contains: " + PythonString.reprList(sortedKeys(file)), file: file.path)
         }
         let values = try file.readAll(key)
         guard transposed, let t = file[key] else { return (file[key]!.shape, values) }
@@ -150,30 +150,5 @@ public enum SAELoader {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value }
     }
 
-    static func pythonList(_ items: [String]) -> String { "[" + items.map(pythonRepr).joined(separator: ", ") + "]" }
 
-    /// Python `repr(str)`.
-    static func pythonRepr(_ s: String) -> String {
-        let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
-        var out = String(quote)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if Character(scalar) == quote {
-                    out += "\\\(quote)"
-                } else if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let h = String(scalar.value, radix: 16)
-                    out += "\\x" + (h.count < 2 ? "0" : "") + h
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out.append(quote)
-        return out
-    }
 }

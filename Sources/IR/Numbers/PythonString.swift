@@ -1,6 +1,6 @@
 /// Python's `repr(str)`, used to quote names in messages the way polygram does.
-enum PythonString {
-    static func repr(_ text: String) -> String {
+public enum PythonString {
+    public static func repr(_ text: String) -> String {
         let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
         var out = String(quote)
         for scalar in text.unicodeScalars {
@@ -24,12 +24,12 @@ enum PythonString {
     }
 
     /// Python's `repr(list_of_str)`: `['a', 'b']`.
-    static func reprList(_ items: [String]) -> String {
+    public static func reprList(_ items: [String]) -> String {
         "[" + items.map { repr($0) }.joined(separator: ", ") + "]"
     }
 
     /// Python's `repr(tuple_of_str)`: `('a', 'b')`, `('a',)`.
-    static func reprTuple(_ items: [String]) -> String {
+    public static func reprTuple(_ items: [String]) -> String {
         items.count == 1 ? "(\(repr(items[0])),)" : "(" + items.map { repr($0) }.joined(separator: ", ") + ")"
     }
 
