@@ -50,9 +50,12 @@ public struct AnalysisResult: Sendable {
 }
 
 public enum Analyzer {
-    /// Loads the SAE file and analyses the selection. Every failure is an `InputError`.
+    /// Loads the SAE (toy-SAE JSON, or a `.safetensors` checkpoint read
+    /// directly) and analyses the selection. Every failure is an `InputError`.
     public static func run(_ request: AnalyzeRequest) throws -> AnalysisResult {
-        let records = try ToySAE.load(path: request.saePath)
+        let records = request.saePath.hasSuffix(".safetensors")
+            ? try SAELoader.load(path: request.saePath)
+            : try ToySAE.load(path: request.saePath)
         return try run(request, records: records)
     }
 
