@@ -25,7 +25,7 @@ struct CompileCommand: ParsableCommand {
         // input never leaves partial output behind.
         var outputs: [(path: String, text: String)] = []
         for file in files {
-            let spec = try SpecReader.read(path: file)
+            let spec = try SpecReader.read(path: file, resolveSAE: SAESpecResolver.resolve)
             let machine = try Lowering.machine(for: spec.dictionary)
             var text = try MachineWriter.render(machine)
             if !noProvenance {

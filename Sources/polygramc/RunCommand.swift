@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
         var outputs: [(path: String, text: String)] = []
         var machines: [(path: String, dictionary: FeatureDictionary?)] = []
         for file in files {
-            let spec = try SpecReader.read(path: file)
+            let spec = try SpecReader.read(path: file, resolveSAE: SAESpecResolver.resolve)
             let dictionary = spec.dictionary
             let machinePath = (output as NSString).appendingPathComponent("\(dictionary.name).q.orca.md")
             outputs.append((machinePath, try machineText(dictionary)))

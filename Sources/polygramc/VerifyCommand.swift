@@ -95,7 +95,7 @@ struct VerifyCommand: ParsableCommand {
     /// Reads, simulates and checks every file (in parallel); every unusable
     /// file's error goes to stderr, then exit 2.
     private func verifyFiles() throws -> [FileReport] {
-        let dictionary = try spec.map { try SpecReader.read(path: $0).dictionary }
+        let dictionary = try spec.map { try SpecReader.read(path: $0, resolveSAE: SAESpecResolver.resolve).dictionary }
         var files = try InputFiles.collect(paths, matching: InputFiles.isMachine, kind: "*.q.orca.md machines")
         if let shard = shard.flatMap(Shard.init) { files = shard.select(files) }
 

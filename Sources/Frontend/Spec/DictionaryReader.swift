@@ -1,3 +1,4 @@
+import Foundation
 import IR
 import Yams
 
@@ -6,8 +7,11 @@ import Yams
 /// each failure positioned at the most specific node.
 struct DictionaryReader {
     let nodes: SpecNodes
+    /// Resolves `sae:` dictionaries; nil where the caller cannot import SAEs.
+    var resolveSAE: SAEResolver? = nil
 
-    static let dictionaryKeys = ["name", "encoding", "clusters", "features"]
+    static let dictionaryKeys = ["name", "encoding", "clusters", "features", "sae"]
+    static let saeKeys = ["checkpoint", "features", "assign_gamma", "n_clusters"]
     static let featureKeys = ["name", "cluster", "beta", "alpha", "gamma", "phi", "theta", "theta_amp",
                               "psi_aux", "theta_amp_b", "psi_amp_b", "amp_knobs"]
 
@@ -30,12 +34,55 @@ struct DictionaryReader {
         case list([NestedNumbers], Node)
     }
 
+    /// `sae: {checkpoint, features, [assign_gamma], [n_clusters]}` in place of `features:`.
+    private func fromSAE(_ node: Node, fields: Fields, name: String, nameNode: Node, encoding: Encoding) throws -> FeatureDictionary {
+        for key in ["features", "clusters"] where fields[key] != nil {
+            throw nodes.error("a dictionary with `sae:` takes its features from the SAE; remove `\(key):`", at: fields[key]!)
+        }
+        let f = try nodes.mapping(node, "sae", allowed: Self.saeKeys)
+        let checkpointNode = try f.required("checkpoint")
+        var path = try nodes.string(checkpointNode, "sae checkpoint")
+        if !path.hasPrefix("/") {
+            path = ((nodes.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+        }
+        let ids = try nodes.sequence(try f.required("features"), "sae features").map { item -> Int in
+            let id = try nodes.integer(item, "sae feature id")
+            guard id >= 0 else { throw nodes.error("sae feature ids must be >= 0; got \(id)", at: item) }
+            return id
+        }
+        guard !ids.isEmpty else { throw nodes.error("sae features is empty; nothing to import", at: node) }
+        var source = SAESource(path: path, featureIDs: ids, location: nodes.location(node))
+        if let g = f["assign_gamma"] { source.assignGamma = try nodes.bool(g, "sae assign_gamma") }
+        if let k = f["n_clusters"] {
+            let value = try nodes.integer(k, "sae n_clusters")
+            guard value >= 1 else { throw nodes.error("sae n_clusters must be >= 1; got \(value)", at: k) }
+            source.nClusters = value
+        }
+        guard let resolveSAE else {
+            throw nodes.error("this command cannot read SAE-backed dictionaries", at: node)
+        }
+        var dictionary: FeatureDictionary
+        do {
+            dictionary = try resolveSAE(source)
+        } catch var error as InputError {
+            if error.location == nil, error.file == nil { error.location = nodes.location(node) }
+            throw error
+        }
+        dictionary.name = name
+        dictionary.encoding = encoding
+        dictionary.location = nodes.location(nameNode)
+        return dictionary
+    }
+
     func read(_ node: Node) throws -> FeatureDictionary {
         let fields = try nodes.mapping(node, "dictionary", allowed: Self.dictionaryKeys)
         let nameNode = try fields.required("name")
         let name = try nodes.string(nameNode, "dictionary name")
         let encoding = try fields["encoding"].map { try EncodingReader(nodes: nodes).read($0) } ?? .mpsRung1(phaseKnobs: true)
 
+        if let saeNode = fields["sae"] {
+            return try fromSAE(saeNode, fields: fields, name: name, nameNode: nameNode, encoding: encoding)
+        }
         let featureList = try nodes.sequence(try fields.required("features"), "features")
         var drafts: [Draft] = []
         for item in featureList { drafts.append(try feature(item)) }

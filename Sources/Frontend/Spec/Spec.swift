@@ -126,3 +126,28 @@ public struct CancellationSpec: Hashable, Sendable {
         self.location = location
     }
 }
+
+/// A dictionary whose features come from an SAE (`dictionary: {sae: …}`)
+/// instead of a `features:` list. polygramc's command line resolves it with
+/// the SAE import of module Analysis.
+public struct SAESource: Hashable, Sendable {
+    /// Checkpoint (`.safetensors`) or toy-SAE JSON, resolved against the spec's folder.
+    public var path: String
+    public var featureIDs: [Int]
+    public var assignGamma: Bool
+    public var nClusters: Int?
+    public var location: SourceLocation?
+
+    public init(path: String, featureIDs: [Int], assignGamma: Bool = false, nClusters: Int? = nil,
+                location: SourceLocation? = nil) {
+        self.path = path
+        self.featureIDs = featureIDs
+        self.assignGamma = assignGamma
+        self.nClusters = nClusters
+        self.location = location
+    }
+}
+
+/// Turns an SAE source into features and hierarchy (a dictionary whose name
+/// and encoding the spec then sets).
+public typealias SAEResolver = (SAESource) throws -> FeatureDictionary

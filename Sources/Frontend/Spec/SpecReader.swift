@@ -7,17 +7,19 @@ import Yams
 /// Yams, so every value has a position; every failure is an `InputError` at
 /// the offending node's `file:line:col`.
 public enum SpecReader {
-    public static func read(path: String) throws -> Spec {
+    /// `resolveSAE` imports `dictionary: {sae: …}` features (the CLI passes
+    /// module Analysis's import); without it such specs are refused.
+    public static func read(path: String, resolveSAE: SAEResolver? = nil) throws -> Spec {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError("cannot read spec file", file: path)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError("spec file is not valid UTF-8", file: path)
         }
-        return try read(text: text, file: path)
+        return try read(text: text, file: path, resolveSAE: resolveSAE)
     }
 
-    public static func read(text: String, file: String) throws -> Spec {
+    public static func read(text: String, file: String, resolveSAE: SAEResolver? = nil) throws -> Spec {
         let nodes = SpecNodes(file: file)
         let language = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
         let root: Node
@@ -33,7 +35,7 @@ public enum SpecReader {
             throw InputError("empty spec", at: nodes.location(root))
         }
         let top = try nodes.mapping(root, "spec", allowed: ["dictionary", "experiments", "cancellations"])
-        let dictionary = try DictionaryReader(nodes: nodes).read(try top.required("dictionary"))
+        let dictionary = try DictionaryReader(nodes: nodes, resolveSAE: resolveSAE).read(try top.required("dictionary"))
         let runs = RunsReader(nodes: nodes, dictionary: dictionary)
         var experiments: [ExperimentSpec] = []
         if let list = top["experiments"], !nodes.isNull(list) {
