@@ -38,3 +38,22 @@ enum DenseMath {
         return sum.map { $0 / count }
     }
 }
+
+extension DenseMath {
+    /// Thin SVD via LAPACK `dgesdd` (numpy's `svd(full_matrices=False)`): σ descending, rows of `Vᵀ`.
+    static func thinSVD(_ rows: [[Double]]) throws -> (singularValues: [Double], vt: [[Double]]) {
+        do {
+            return try Simulate.RealLinearAlgebra.thinSVD(rows)
+        } catch let error as LinearAlgebraError {
+            throw InputError("LAPACK dgesdd failed (info \(error.info)) computing projection PCA axes")
+        }
+    }
+
+    /// Rows minus their column means (numpy `a - a.mean(axis=0)`).
+    static func centred(_ rows: [[Double]]) -> [[Double]] {
+        let mean = DenseMath.mean(rows)
+        return rows.map { row in zip(row, mean).map { $0 - $1 } }
+    }
+
+    static func norm(_ a: [Double]) -> Double { dot(a, a).squareRoot() }
+}

@@ -16,6 +16,16 @@ public struct SelectionReport: Hashable, Sendable {
     /// `projection_pca` or `zero`.
     public var gammaMethod: String
     public var warnings: [String]
+    // Fields only the full `from_sae_lens` path (FromSAELens) fills.
+    /// `‖p_i − c(cluster_i)‖₂` per feature, in selection order.
+    public var reconstructionError: [Double] = []
+    public var geometricFidelity: Double?
+    public var profile: String = "clustered"
+    public var nBlocks: Int?
+    public var meanBlockSize: Double?
+    public var nCrossBlockEdges: Int?
+    /// Learned path only (`learned_axis_assignment`).
+    public var learnedAxisAssignment: LearnedAxisReport?
 
     public struct ClusterAssignment: Hashable, Sendable {
         public var feature: String

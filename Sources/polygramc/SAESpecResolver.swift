@@ -2,14 +2,29 @@ import Analysis
 import Frontend
 import IR
 
-/// Resolves `dictionary: {sae: {checkpoint, features, …}}` specs with the SAE
-/// import polygram's `from_sae_lens` performs (the same import `analyze` uses).
+/// Resolves `dictionary: {sae: {checkpoint, features, …}}` specs with the
+/// `from_sae_lens` import (module Analysis), passing the spec's encoding so
+/// phase and amp knobs are assigned, and refusing selections above the
+/// encoding's `max_features` (a spec compiles one flat machine).
 enum SAESpecResolver {
     static func resolve(_ source: SAESource) throws -> FeatureDictionary {
         let records = source.path.hasSuffix(".safetensors")
             ? try SAELoader.load(path: source.path)
             : try ToySAE.load(path: source.path)
-        let importer = SAEImport(assignGamma: source.assignGamma, nClusters: source.nClusters)
-        return try importer.run(records: records, featureIDs: source.featureIDs, file: source.path).0
+        var options = FromSAELensOptions()
+        options.encoding = source.encoding
+        options.assignGamma = source.assignGamma
+        options.nClusters = source.nClusters
+        options.clustered = false
+        do {
+            let (result, _) = try FromSAELens.run(records: records, featureIDs: source.featureIDs, options: options)
+            guard let dictionary = result.flat else {
+                throw InputError("the SAE import produced a clustered dictionary; a spec compiles one flat machine",
+                                 at: source.location)
+            }
+            return dictionary
+        } catch let error as PolygramError {
+            throw InputError(error.message, at: source.location)
+        }
     }
 }

@@ -51,7 +51,7 @@ struct DictionaryReader {
             return id
         }
         guard !ids.isEmpty else { throw nodes.error("sae features is empty; nothing to import", at: node) }
-        var source = SAESource(path: path, featureIDs: ids, location: nodes.location(node))
+        var source = SAESource(path: path, featureIDs: ids, encoding: encoding, location: nodes.location(node))
         if let g = f["assign_gamma"] { source.assignGamma = try nodes.bool(g, "sae assign_gamma") }
         if let k = f["n_clusters"] {
             let value = try nodes.integer(k, "sae n_clusters")

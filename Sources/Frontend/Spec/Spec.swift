@@ -136,14 +136,17 @@ public struct SAESource: Hashable, Sendable {
     public var featureIDs: [Int]
     public var assignGamma: Bool
     public var nClusters: Int?
+    /// The spec's encoding: the import assigns its phase and amp knobs.
+    public var encoding: Encoding
     public var location: SourceLocation?
 
     public init(path: String, featureIDs: [Int], assignGamma: Bool = false, nClusters: Int? = nil,
-                location: SourceLocation? = nil) {
+                encoding: Encoding = .mpsRung1(phaseKnobs: true), location: SourceLocation? = nil) {
         self.path = path
         self.featureIDs = featureIDs
         self.assignGamma = assignGamma
         self.nClusters = nClusters
+        self.encoding = encoding
         self.location = location
     }
 }

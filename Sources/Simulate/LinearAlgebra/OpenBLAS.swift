@@ -124,10 +124,64 @@ extension OpenBLAS {
     }
 }
 
+extension OpenBLAS {
+    /// Thin SVD of a real `rows × columns` matrix given as row arrays: singular
+    /// values (descending) and the rows of `Vᵀ` (min(rows, columns) of them),
+    /// from LAPACK `dgesdd` (jobz 'S') on column-major data, as
+    /// `numpy.linalg.svd(a, full_matrices=False)` computes them.
+    static func thinSVD(_ rows: [[Double]]) throws -> (singularValues: [Double], vt: [[Double]]) {
+        let m = rows.count
+        let n = rows.first?.count ?? 0
+        guard m > 0, n > 0 else { return ([], []) }
+        var a = [Double](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n { a[j * m + i] = rows[i][j] }
+        }
+        let k = min(m, n)
+        var s = [Double](repeating: 0, count: k)
+        var u = [Double](repeating: 0, count: m * k)
+        var vt = [Double](repeating: 0, count: k * n)
+        let info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "S")), Int32(m), Int32(n),
+                                  &a, Int32(m), &s, &u, Int32(m), &vt, Int32(k))
+        guard info == 0 else { throw LinearAlgebraError(routine: "dgesdd", info: Int(info)) }
+        // Vᵀ is k × n column-major: Vᵀ[r][j] = vt[j * k + r].
+        return (s, (0..<k).map { r in (0..<n).map { vt[$0 * k + r] } })
+    }
+
+    /// Full symmetric C = A·Aᵀ in float32 for a row-major `rows × columns` A,
+    /// from one `ssyrk` call (numpy's `a @ a.T` for float32), lower triangle mirrored.
+    static func symmetricProductFloat(_ a: [Float], rows: Int, columns: Int) -> [Float] {
+        var c = [Float](repeating: 0, count: rows * rows)
+        guard rows > 0, columns > 0 else { return c }
+        withThreads(forWork: rows * rows * columns) {
+            a.withUnsafeBufferPointer { ap in
+                c.withUnsafeMutableBufferPointer { cp in
+                    cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, blasint(rows), blasint(columns),
+                                1.0, ap.baseAddress, blasint(columns), 0.0, cp.baseAddress, blasint(rows))
+                }
+            }
+        }
+        for i in 0..<rows {
+            for j in 0..<i { c[i * rows + j] = c[j * rows + i] }
+        }
+        return c
+    }
+}
+
 /// Real dense linear algebra other stages need (through the one OpenBLAS wrapper).
 public enum RealLinearAlgebra {
     public static func firstRightSingularVector(_ rows: [[Double]]) throws -> [Double] {
         try OpenBLAS.firstRightSingularVector(rows)
+    }
+
+    /// Thin SVD (`dgesdd`, numpy's sign convention): singular values and the rows of `Vᵀ`.
+    public static func thinSVD(_ rows: [[Double]]) throws -> (singularValues: [Double], vt: [[Double]]) {
+        try OpenBLAS.thinSVD(rows)
+    }
+
+    /// `A·Aᵀ` in float32 (row-major `rows × columns` in, full `rows × rows` out), one BLAS `ssyrk`.
+    public static func gramFloat32(_ a: [Float], rows: Int, columns: Int) -> [Float] {
+        OpenBLAS.symmetricProductFloat(a, rows: rows, columns: columns)
     }
 }
 

@@ -1,0 +1,51 @@
+import Foundation
+import Simulate
+
+/// `compute_cosine_pair_graph(V, threshold, indices=None)` (polygram-pipeline.md §6.2):
+/// rows cast to float32 and normalised (norm < 1e-12 → divide by 1); all
+/// cosines from ONE BLAS `ssyrk` over the normalised rows (numpy's `Vn @ Vn.T`).
+public struct CosinePairGraph: Sendable {
+    public struct Pair: Hashable, Sendable, Comparable {
+        public var i: Int
+        public var j: Int
+        public init(_ i: Int, _ j: Int) { self.i = i; self.j = j }
+        public static func < (a: Pair, b: Pair) -> Bool { (a.i, a.j) < (b.i, b.j) }
+    }
+
+    /// Pairs `(i, j)`, i < j, with float32 cosine ≥ threshold (row indices, or `indices[·]`).
+    public var pairs: Set<Pair>
+    /// Largest off-diagonal float32 cosine (widened), floored at 0; 0 with < 2 rows.
+    public var maxOffDiagonalCosine: Double
+
+    public init(rows: [[Double]], threshold: Double, indices: [Int]? = nil) {
+        let n = rows.count
+        guard n >= 2, let d = rows.first?.count, d > 0 else {
+            pairs = []
+            maxOffDiagonalCosine = 0
+            return
+        }
+        var flat = [Float](repeating: 0, count: n * d)
+        for r in 0..<n {
+            let row = rows[r].map { Float($0) }
+            // np.linalg.norm on float32 rows: the sum of squares in float32.
+            var ss: Float = 0
+            for x in row { ss += x * x }
+            var norm = ss.squareRoot()
+            if norm < 1e-12 { norm = 1 }
+            for c in 0..<d { flat[r * d + c] = row[c] / norm }
+        }
+        let cos = RealLinearAlgebra.gramFloat32(flat, rows: n, columns: d)
+        let t = Float(threshold)
+        var found: Set<Pair> = []
+        var maxCos: Float = 0
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                let c = cos[i * n + j]
+                if c > maxCos { maxCos = c }
+                if c >= t { found.insert(indices.map { Pair($0[i], $0[j]) } ?? Pair(i, j)) }
+            }
+        }
+        pairs = found
+        maxOffDiagonalCosine = Double(maxCos)
+    }
+}
