@@ -41,7 +41,7 @@ let package = Package(
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/polygramc", swiftSettings: swift5),
         .executableTarget(name: "polygramc-bench",
-                          dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify", "Experiments"],
+                          dependencies: ["IR", "Frontend", "Emit", "Simulate", "Verify", "Experiments", "Analysis"],
                           path: "Sources/Bench", swiftSettings: swift5),
 
         .testTarget(name: "IRTests", dependencies: ["IR"], path: "Tests/IRTests"),
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "VerifyTests", dependencies: ["Verify", "Emit", "Frontend", "Simulate", "IR"],
                     path: "Tests/VerifyTests"),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Frontend", "IR"], path: "Tests/ExperimentsTests"),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Frontend", "IR"], path: "Tests/AnalysisTests"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Frontend", "IR", "Simulate"], path: "Tests/AnalysisTests"),
         .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
     ]
 )

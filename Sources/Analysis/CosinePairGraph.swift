@@ -17,6 +17,9 @@ public struct CosinePairGraph: Sendable {
     /// Largest off-diagonal float32 cosine (widened), floored at 0; 0 with < 2 rows.
     public var maxOffDiagonalCosine: Double
 
+    /// Above this many rows the Gram is formed in blocks.
+    public static let denseLimit = 4096
+
     public init(rows: [[Double]], threshold: Double, indices: [Int]? = nil) {
         let n = rows.count
         guard n >= 2, let d = rows.first?.count, d > 0 else {
@@ -34,16 +37,20 @@ public struct CosinePairGraph: Sendable {
             if norm < 1e-12 { norm = 1 }
             for c in 0..<d { flat[r * d + c] = row[c] / norm }
         }
-        let cos = RealLinearAlgebra.gramFloat32(flat, rows: n, columns: d)
         let t = Float(threshold)
         var found: Set<Pair> = []
         var maxCos: Float = 0
-        for i in 0..<n {
-            for j in (i + 1)..<n {
-                let c = cos[i * n + j]
-                if c > maxCos { maxCos = c }
-                if c >= t { found.insert(indices.map { Pair($0[i], $0[j]) } ?? Pair(i, j)) }
-            }
+        func visit(_ i: Int, _ j: Int, _ c: Float) {
+            if c > maxCos { maxCos = c }
+            if c >= t { found.insert(indices.map { Pair($0[i], $0[j]) } ?? Pair(i, j)) }
+        }
+        if n <= Self.denseLimit {
+            // One ssyrk, as numpy's `Vn @ Vn.T`.
+            let cos = RealLinearAlgebra.gramFloat32(flat, rows: n, columns: d)
+            for i in 0..<n { for j in (i + 1)..<n { visit(i, j, cos[i * n + j]) } }
+        } else {
+            // Full-width SAEs: block pairs through sgemm, memory O(block²) not O(n²).
+            RealLinearAlgebra.blockedGramFloat32(flat, rows: n, columns: d, visit: visit)
         }
         pairs = found
         maxOffDiagonalCosine = Double(maxCos)

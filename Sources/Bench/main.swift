@@ -1,3 +1,4 @@
+import Analysis
 import Emit
 import Experiments
 import Foundation
@@ -77,6 +78,10 @@ func randomDictionary(_ rng: inout SplitMix) -> FeatureDictionary {
 let only = ProcessInfo.processInfo.environment["POLYGRAMC_BENCH_ONLY"]
 
 do {
+    if only == "sae", let sae = option("--sae") {
+        try saeBenchmarks(sae)
+        exit(0)
+    }
     if only == "gram-ir" {
         var rng = SplitMix(state: 2026)
         let dictionaries = (0..<200).map { _ in randomDictionary(&rng) }
@@ -184,6 +189,7 @@ do {
         }
     }
     try wholeProcessBenchmarks()
+    if let sae = option("--sae") { try saeBenchmarks(sae) }
 } catch {
     FileHandle.standardError.write(Data("polygramc-bench: \(error)\n".utf8))
     exit(2)
@@ -263,4 +269,28 @@ func wholeProcessBenchmarks() throws {
         print(String(format: "reference 1-D + 2-D + grid %.0f ms vs polygramc run (whole process, all three + compile + verify + plots) -> %.0fx",
                      (r1 + r2 + rg) * 1e3, (r1 + r2 + rg) / runSeconds))
     }
+}
+
+
+/// SAE workloads on a checkpoint (e.g. `scripts/make_synthetic_sae.py` at
+/// GPT-2-small size, 24,576 × 768 F32): `sae-import` of 8 ids as a whole
+/// process, full-width load, and the cosine pair graph over every decoder row.
+func saeBenchmarks(_ path: String) throws {
+    let importSeconds = median(try (0..<3).map { _ in
+        try processSeconds(polygramcBinary, ["sae-import", path, "--features", "0,1,2,3,4,5,6,7", "--output",
+                                             FileManager.default.temporaryDirectory.appendingPathComponent("bench-sel8.json").path])
+    })
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    print(String(format: "sae-import 8 ids (whole process) median %8.3f ms, peak RSS of child processes so far %d MB",
+                 importSeconds * 1e3, usage.ru_maxrss / 1024))
+    var records: [SAEFeatureRecord] = []
+    let load = try seconds { records = try SAELoader.load(path: path) }
+    print(String(format: "full-width load of %d features: %.3f s", records.count, load))
+    let rows = records.map(\.projection)
+    var graph: CosinePairGraph?
+    let graphSeconds = seconds { graph = CosinePairGraph(rows: rows, threshold: 0.3) }
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    print(String(format: "cosine pair graph over %d rows (threshold 0.3): %.3f s, %d pairs; peak RSS %d MB",
+                 rows.count, graphSeconds, graph?.pairs.count ?? 0, usage.ru_maxrss / 1024))
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Simulate
 import IR
 import XCTest
 @testable import Analysis
@@ -65,5 +66,26 @@ final class ClusteredDictionaryReferenceTests: FromSAELensTestCase {
         // Indices relabel the pairs.
         let g = CosinePairGraph(rows: [[1, 0], [1, 0.1], [0, 1]], threshold: 0.5, indices: [10, 20, 30])
         XCTAssertEqual(g.pairs, [CosinePairGraph.Pair(10, 20)])
+    }
+}
+
+/// The blocked path (full-width SAEs) finds the same pairs as one ssyrk.
+final class BlockedCosineGraphTests: XCTestCase {
+    func testBlockedGramVisitsEveryPairOnceWithTheDenseValues() {
+        var seed: UInt64 = 11
+        func next() -> Float {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int64(bitPattern: seed >> 11) % 2000) / 1000 - 1
+        }
+        let n = 301, d = 7
+        let a = (0..<(n * d)).map { _ in next() }
+        let dense = RealLinearAlgebra.gramFloat32(a, rows: n, columns: d)
+        var seen = 0
+        RealLinearAlgebra.blockedGramFloat32(a, rows: n, columns: d, block: 64) { i, j, c in
+            XCTAssertLessThan(i, j)
+            XCTAssertEqual(c, dense[i * n + j], accuracy: 1e-5)
+            seen += 1
+        }
+        XCTAssertEqual(seen, n * (n - 1) / 2)
     }
 }

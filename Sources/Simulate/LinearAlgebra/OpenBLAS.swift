@@ -166,6 +166,20 @@ extension OpenBLAS {
         }
         return c
     }
+
+    /// C = A·Bᵀ for float32 row blocks given by pointers (sgemm).
+    static func crossProductFloat(_ a: UnsafePointer<Float>, rowsA: Int, _ b: UnsafePointer<Float>, rowsB: Int,
+                                  columns: Int) -> [Float] {
+        var c = [Float](repeating: 0, count: rowsA * rowsB)
+        guard rowsA > 0, rowsB > 0, columns > 0 else { return c }
+        withThreads(forWork: rowsA * rowsB * columns) {
+            c.withUnsafeMutableBufferPointer { cp in
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(rowsA), blasint(rowsB), blasint(columns),
+                            1.0, a, blasint(columns), b, blasint(columns), 0.0, cp.baseAddress, blasint(rowsB))
+            }
+        }
+        return c
+    }
 }
 
 /// Real dense linear algebra other stages need (through the one OpenBLAS wrapper).
@@ -182,6 +196,28 @@ public enum RealLinearAlgebra {
     /// `A·Aᵀ` in float32 (row-major `rows × columns` in, full `rows × rows` out), one BLAS `ssyrk`.
     public static func gramFloat32(_ a: [Float], rows: Int, columns: Int) -> [Float] {
         OpenBLAS.symmetricProductFloat(a, rows: rows, columns: columns)
+    }
+
+    /// The float32 Gram of `rows` row vectors one block pair at a time (sgemm
+    /// per block pair, upper triangle only), so memory stays O(block²) instead
+    /// of O(rows²). `visit(i, j, value)` sees every i < j once.
+    public static func blockedGramFloat32(_ a: [Float], rows: Int, columns: Int, block: Int = 2048,
+                                          visit: (Int, Int, Float) -> Void) {
+        a.withUnsafeBufferPointer { ap in
+            let base = ap.baseAddress!
+            for i0 in stride(from: 0, to: rows, by: block) {
+                let ni = min(block, rows - i0)
+                for j0 in stride(from: i0, to: rows, by: block) {
+                    let nj = min(block, rows - j0)
+                    let c = OpenBLAS.crossProductFloat(base + i0 * columns, rowsA: ni, base + j0 * columns, rowsB: nj,
+                                                       columns: columns)
+                    for bi in 0..<ni {
+                        let i = i0 + bi
+                        for bj in (j0 == i0 ? bi + 1 : 0)..<nj { visit(i, j0 + bj, c[bi * nj + bj]) }
+                    }
+                }
+            }
+        }
     }
 }
 
