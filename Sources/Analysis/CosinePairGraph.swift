@@ -49,8 +49,20 @@ public struct CosinePairGraph: Sendable {
             let cos = RealLinearAlgebra.gramFloat32(flat, rows: n, columns: d)
             for i in 0..<n { for j in (i + 1)..<n { visit(i, j, cos[i * n + j]) } }
         } else {
-            // Full-width SAEs: block pairs through sgemm, memory O(block²) not O(n²).
-            RealLinearAlgebra.blockedGramFloat32(flat, rows: n, columns: d, visit: visit)
+            // Full-width SAEs: block pairs through sgemm, memory O(block²) not O(n²);
+            // a tight scan per block (few cosines pass the threshold).
+            RealLinearAlgebra.blockedGramFloat32(flat, rows: n, columns: d) { i0, j0, ni, nj, c in
+                c.withUnsafeBufferPointer { p in
+                    for bi in 0..<ni {
+                        let rowStart = bi * nj
+                        for bj in (j0 == i0 ? bi + 1 : 0)..<nj {
+                            let value = p[rowStart + bj]
+                            if value > maxCos { maxCos = value }
+                            if value >= t { visit(i0 + bi, j0 + bj, value) }
+                        }
+                    }
+                }
+            }
         }
         pairs = found
         maxOffDiagonalCosine = Double(maxCos)

@@ -199,22 +199,20 @@ public enum RealLinearAlgebra {
     }
 
     /// The float32 Gram of `rows` row vectors one block pair at a time (sgemm
-    /// per block pair, upper triangle only), so memory stays O(block²) instead
-    /// of O(rows²). `visit(i, j, value)` sees every i < j once.
+    /// per block pair, upper block triangle only), so memory stays O(block²)
+    /// instead of O(rows²). `visit(i0, j0, ni, nj, block)` receives each block
+    /// `block[bi * nj + bj] = ⟨row i0+bi, row j0+bj⟩` with j0 ≥ i0 (for
+    /// j0 == i0 only bj > bi are meaningful pairs).
     public static func blockedGramFloat32(_ a: [Float], rows: Int, columns: Int, block: Int = 2048,
-                                          visit: (Int, Int, Float) -> Void) {
+                                          visit: (_ i0: Int, _ j0: Int, _ ni: Int, _ nj: Int, _ block: [Float]) -> Void) {
         a.withUnsafeBufferPointer { ap in
             let base = ap.baseAddress!
             for i0 in stride(from: 0, to: rows, by: block) {
                 let ni = min(block, rows - i0)
                 for j0 in stride(from: i0, to: rows, by: block) {
                     let nj = min(block, rows - j0)
-                    let c = OpenBLAS.crossProductFloat(base + i0 * columns, rowsA: ni, base + j0 * columns, rowsB: nj,
-                                                       columns: columns)
-                    for bi in 0..<ni {
-                        let i = i0 + bi
-                        for bj in (j0 == i0 ? bi + 1 : 0)..<nj { visit(i, j0 + bj, c[bi * nj + bj]) }
-                    }
+                    visit(i0, j0, ni, nj, OpenBLAS.crossProductFloat(base + i0 * columns, rowsA: ni, base + j0 * columns,
+                                                                     rowsB: nj, columns: columns))
                 }
             }
         }
