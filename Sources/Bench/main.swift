@@ -30,6 +30,24 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
+/// Runs `bench/reference_gram.py` with the reference's Python and reads its
+/// `name seconds` lines.
+func referenceTimes(_ python: String, _ args: [String]) throws -> [String: Double] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = [root.appendingPathComponent("bench/reference_gram.py").path] + args
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    process.waitUntilExit()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    return Dictionary(text.split(separator: "\n").compactMap { line -> (String, Double)? in
+        let parts = line.split(separator: " ")
+        guard parts.count == 2, let value = Double(parts[1]) else { return nil }
+        return (String(parts[0]), value)
+    }, uniquingKeysWith: { a, _ in a })
+}
+
 /// Wall time of one whole process run (stdout and stderr discarded).
 func processSeconds(_ executable: String, _ args: [String]) throws -> Double {
     let process = Process()
@@ -158,32 +176,15 @@ do {
                  copyBandwidth(bytes: 1 << 20, repeats: 2000), copyBandwidth(bytes: 256 << 20, repeats: 8)))
 
     if let python {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [root.appendingPathComponent("bench/reference_gram.py").path, "200"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("gram_8_mps_x200") }),
-           let reference = Double(line.split(separator: " ")[1]) {
+        let times = try referenceTimes(python, ["200"])
+        if let reference = times["gram_8_mps_x200"] {
             print(String(format: "reference polygram 0.15.0 Dictionary.gram() x200  %8.3f ms", reference * 1e3))
             print(String(format: "ratio reference / polygramc: IR path %.0fx, render+parse path %.0fx",
                          reference / median(irPath), reference / median(textPath)))
         } else {
-            print("reference run failed: \(output)")
+            print("reference run failed")
         }
-        let heaProcess = Process()
-        heaProcess.executableURL = URL(fileURLWithPath: python)
-        heaProcess.arguments = [root.appendingPathComponent("bench/reference_gram.py").path, "1", "hea"]
-        let heaPipe = Pipe()
-        heaProcess.standardOutput = heaPipe
-        try heaProcess.run()
-        heaProcess.waitUntilExit()
-        let heaOutput = String(decoding: heaPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        if let line = heaOutput.split(separator: "\n").first(where: { $0.hasPrefix("hea_gram") }),
-           let reference = Double(line.split(separator: " ")[1]) {
+        if let reference = try referenceTimes(python, ["1", "hea"]).first(where: { $0.key.hasPrefix("hea_gram") })?.value {
             print(String(format: "reference polygram 0.15.0 HEA gram 16q x 128f      %8.3f ms", reference * 1e3))
             print(String(format: "ratio reference / polygramc (HEA): %.1fx", reference / heaSeconds))
         }
@@ -251,18 +252,7 @@ func wholeProcessBenchmarks() throws {
                  sweep1D * 1e3, sweep2D * 1e3, grid * 1e3))
 
     if let python {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [root.appendingPathComponent("bench/reference_gram.py").path, "1", "sweeps"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let times = Dictionary(uniqueKeysWithValues: text.split(separator: "\n").compactMap { line -> (String, Double)? in
-            let parts = line.split(separator: " ")
-            return parts.count == 2 ? (String(parts[0]), Double(parts[1]) ?? 0) : nil
-        })
+        let times = try referenceTimes(python, ["1", "sweeps"])
         let r1 = times["sweep_1d_40"] ?? .nan, r2 = times["sweep_2d_24x24"] ?? .nan, rg = times["cancellation_grid_50x50"] ?? .nan
         print(String(format: "reference (in process): 1-D %.1f ms, 2-D %.1f ms, grid %.1f ms -> ratios %.0fx, %.0fx, %.0fx in process",
                      r1 * 1e3, r2 * 1e3, rg * 1e3, r1 / sweep1D, r2 / sweep2D, rg / grid))

@@ -105,22 +105,7 @@ extension OpenBLAS {
     /// column-major data — the call `numpy.linalg.svd(a, full_matrices=False)`
     /// makes, so the axis sign is LAPACK's (polygram-pipeline.md §0.4).
     static func firstRightSingularVector(_ rows: [[Double]]) throws -> [Double] {
-        let m = rows.count
-        let n = rows.first?.count ?? 0
-        guard m > 0, n > 0 else { return [] }
-        var a = [Double](repeating: 0, count: m * n)
-        for i in 0..<m {
-            for j in 0..<n { a[j * m + i] = rows[i][j] }
-        }
-        let k = min(m, n)
-        var s = [Double](repeating: 0, count: k)
-        var u = [Double](repeating: 0, count: m * k)
-        var vt = [Double](repeating: 0, count: k * n)
-        let info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "S")), Int32(m), Int32(n),
-                                  &a, Int32(m), &s, &u, Int32(m), &vt, Int32(k))
-        guard info == 0 else { throw LinearAlgebraError(routine: "dgesdd", info: Int(info)) }
-        // Vᵀ is k × n column-major: Vᵀ[0][j] = vt[j * k].
-        return (0..<n).map { vt[$0 * k] }
+        try thinSVD(rows).vt.first ?? []
     }
 }
 
