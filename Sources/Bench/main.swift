@@ -96,6 +96,18 @@ func randomDictionary(_ rng: inout SplitMix) -> FeatureDictionary {
 let only = ProcessInfo.processInfo.environment["POLYGRAMC_BENCH_ONLY"]
 
 do {
+    if only == "sae-clustered", let sae = option("--sae") {
+        // from_sae_lens over every feature of the checkpoint, clustered.
+        let records = try SAELoader.load(path: sae)
+        var options = FromSAELensOptions()
+        options.clustered = true
+        var usage = rusage()
+        let elapsed = try seconds { _ = try FromSAELens.run(records: records, featureIDs: records.map(\.featureID), options: options) }
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print(String(format: "clustered from_sae_lens over %d features: %.3f s, peak RSS %d MB", records.count, elapsed,
+                     usage.ru_maxrss / 1024))
+        exit(0)
+    }
     if only == "sae", let sae = option("--sae") {
         try saeBenchmarks(sae)
         exit(0)
