@@ -26,12 +26,7 @@ struct CompileCommand: ParsableCommand {
         var outputs: [(path: String, text: String)] = []
         for file in files {
             let spec = try SpecReader.read(path: file, resolveSAE: SAESpecResolver.resolve)
-            let machine = try Lowering.machine(for: spec.dictionary)
-            var text = try MachineWriter.render(machine)
-            if !noProvenance {
-                let provenance = try Provenance.current(for: spec.dictionary, directory: existingAncestor(of: output))
-                text = try MachineWriter.provenance(provenance) + text
-            }
+            let text = try MachineText.render(spec.dictionary, provenance: !noProvenance, output: output)
             let path = (output as NSString).appendingPathComponent("\(spec.dictionary.name).q.orca.md")
             if let clash = outputs.first(where: { $0.path == path }) {
                 throw InputError("two specs define dictionary '\(spec.dictionary.name)'; both would write \(clash.path)", file: file)
@@ -43,15 +38,6 @@ struct CompileCommand: ParsableCommand {
             try AtomicFile.write(text, to: path)
             print(path)
         }
-    }
-
-    private func existingAncestor(of path: String) -> String {
-        var current = (path as NSString).standardizingPath
-        while !FileManager.default.fileExists(atPath: current), current != "/" {
-            current = (current as NSString).deletingLastPathComponent
-            if current.isEmpty { return "." }
-        }
-        return current
     }
 }
 

@@ -134,10 +134,7 @@ struct RunCommand: ParsableCommand {
     }
 
     private func machineText(_ dictionary: FeatureDictionary) throws -> String {
-        let body = try MachineWriter.render(try Lowering.machine(for: dictionary))
-        guard !noProvenance else { return body }
-        let directory = FileManager.default.fileExists(atPath: output) ? output : "."
-        return try MachineWriter.provenance(try Provenance.current(for: dictionary, directory: directory)) + body
+        try MachineText.render(dictionary, provenance: !noProvenance, output: output)
     }
 }
 

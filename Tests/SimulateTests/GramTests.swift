@@ -4,16 +4,7 @@ import IR
 
 final class GramTests: XCTestCase {
     func mpsState(_ a: Double, _ b: Double, _ c: Double, _ phi: Double) throws -> StateVector {
-        var state = StateVector(qubitCount: 3)
-        try state.apply([
-            ResolvedGate(kind: .Ry, targets: [0], angle: a),
-            ResolvedGate(kind: .CNOT, targets: [1], controls: [0]),
-            ResolvedGate(kind: .Ry, targets: [1], angle: a + b),
-            ResolvedGate(kind: .Rz, targets: [1], angle: phi),
-            ResolvedGate(kind: .CNOT, targets: [2], controls: [1]),
-            ResolvedGate(kind: .Ry, targets: [2], angle: b + c),
-        ])
-        return state
+        try MPSStaircase.state(a, b, c, phi)
     }
 
     /// G[i][j] = Σ_k conj(ψ_i[k]) ψ_j[k], computed directly.

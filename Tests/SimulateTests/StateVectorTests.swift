@@ -57,16 +57,7 @@ final class StateVectorTests: XCTestCase {
 
     /// qorca-language.md §7.5 test vector (the reference prints 6 decimals).
     func testMPSStaircaseMatchesTheReferenceTestVector() throws {
-        let (a, b, c, phi) = (0.3, -0.5, 0.2, 0.7)
-        var state = StateVector(qubitCount: 3)
-        try state.apply([
-            ResolvedGate(kind: .Ry, targets: [0], angle: a),
-            ResolvedGate(kind: .CNOT, targets: [1], controls: [0]),
-            ResolvedGate(kind: .Ry, targets: [1], angle: a + b),
-            ResolvedGate(kind: .Rz, targets: [1], angle: phi),
-            ResolvedGate(kind: .CNOT, targets: [2], controls: [1]),
-            ResolvedGate(kind: .Ry, targets: [2], angle: b + c),
-        ])
+        let state = try MPSStaircase.state(0.3, -0.5, 0.2, 0.7)
         let expected: [(Double, Double)] = [
             (0.913807, -0.333565), (-0.138108, 0.050413), (-0.013857, -0.005058), (-0.091686, -0.033468),
             (0.013857, -0.005058), (-0.002094, 0.000764), (0.020873, 0.007619), (0.138108, 0.050413)]
