@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system libraries polygramc links against, if any is missing.
 set -euo pipefail
-packages=(libcmark-dev libopenblas-dev liblapacke-dev libxml2-dev pkg-config python3-venv librsvg2-bin)
+packages=(libcmark-dev libopenblas-dev libxml2-dev pkg-config python3-venv librsvg2-bin)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

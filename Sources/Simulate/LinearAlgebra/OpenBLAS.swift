@@ -1,8 +1,9 @@
 import COpenBLAS
 import Foundation
 
-/// The one place that calls OpenBLAS and LAPACKE. Complex matrices are
-/// row-major arrays of interleaved (re, im) doubles.
+/// The one place that calls OpenBLAS (BLAS and its LAPACK), through the
+/// lazily opened `OpenBLASLibrary`. Complex matrices are row-major arrays of
+/// interleaved (re, im) doubles.
 enum OpenBLAS {
     /// OpenBLAS's thread count is process-wide; verifying files in parallel
     /// must not change it under another thread's call, so calls that set it
@@ -17,7 +18,7 @@ enum OpenBLAS {
         defer { lock.unlock() }
         let wanted: Int32 = work >= 1 << 18 ? Int32(ProcessInfo.processInfo.activeProcessorCount) : 1
         if wanted != threads {
-            openblas_set_num_threads(wanted)
+            OpenBLASLibrary.shared.setNumThreads(wanted)
             threads = wanted
         }
         return body()
@@ -26,12 +27,19 @@ enum OpenBLAS {
     /// C = A·Aᴴ for an `rows × columns` complex matrix A, full Hermitian result
     /// (zherk fills the upper triangle; the lower one is its conjugate).
     static func hermitianProduct(_ a: UnsafePointer<Double>, rows: Int, columns: Int) -> [Double] {
+        if rows * rows * columns <= SmallMatrix.maxGramWork {
+            return SmallMatrix.hermitianProduct(a, rows: rows, columns: columns)
+        }
+        return zherkProduct(a, rows: rows, columns: columns)
+    }
+
+    /// `hermitianProduct` through `zherk`, whatever the size.
+    static func zherkProduct(_ a: UnsafePointer<Double>, rows: Int, columns: Int) -> [Double] {
         var c = [Double](repeating: 0, count: 2 * rows * rows)
-        guard rows > 0, columns > 0 else { return c }
         // Small products run faster on one thread than waking OpenBLAS's pool.
         withThreads(forWork: rows * rows * columns) {
             c.withUnsafeMutableBufferPointer { cp in
-                cblas_zherk(CblasRowMajor, CblasUpper, CblasNoTrans, blasint(rows), blasint(columns),
+                OpenBLASLibrary.shared.zherk(CblasRowMajor, CblasUpper, CblasNoTrans, blasint(rows), blasint(columns),
                             1.0, a, blasint(columns), 0.0, cp.baseAddress, blasint(rows))
             }
         }
@@ -53,7 +61,7 @@ enum OpenBLAS {
         var one = (1.0, 0.0), zero = (0.0, 0.0)
         withThreads(forWork: rowsA * rowsB * columns) {
             c.withUnsafeMutableBufferPointer { cp in
-                cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasConjTrans, blasint(rowsA), blasint(rowsB), blasint(columns),
+                OpenBLASLibrary.shared.zgemm(CblasRowMajor, CblasNoTrans, CblasConjTrans, blasint(rowsA), blasint(rowsB), blasint(columns),
                             &one, a, blasint(columns), b, blasint(columns), &zero, cp.baseAddress, blasint(rowsB))
             }
         }
@@ -65,35 +73,72 @@ enum OpenBLAS {
         a.withUnsafeBufferPointer { hermitianProduct($0.baseAddress!, rows: rows, columns: columns) }
     }
 
-    /// Singular values (descending) of an `rows × columns` complex matrix.
+    /// Singular values (descending) of an `rows × columns` complex matrix
+    /// (zgesvd, no vectors, on the column-major copy LAPACKE would make).
     static func singularValues(_ a: [Double], rows: Int, columns: Int) throws -> [Double] {
         guard rows > 0, columns > 0 else { return [] }
-        var work = a
-        var s = [Double](repeating: 0, count: min(rows, columns))
-        var superb = [Double](repeating: 0, count: max(1, min(rows, columns) - 1))
-        var u = polygramc_complex_double(real: 0, imag: 0)
-        var vt = polygramc_complex_double(real: 0, imag: 0)
-        let info = work.withUnsafeMutableBytes { raw -> Int32 in
-            let ap = raw.baseAddress!.assumingMemoryBound(to: polygramc_complex_double.self)
-            return LAPACKE_zgesvd(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "N")), Int8(UInt8(ascii: "N")),
-                                  Int32(rows), Int32(columns), ap, Int32(columns),
-                                  &s, &u, 1, &vt, 1, &superb)
+        guard a.allSatisfy(\.isFinite) else { throw LinearAlgebraError(routine: "zgesvd", info: -6) }
+        if rows * columns <= SmallMatrix.maxSVDElements {
+            return SmallMatrix.singularValues(a, rows: rows, columns: columns)
         }
+        return try zgesvdValues(a, rows: rows, columns: columns)
+    }
+
+    /// `singularValues` through LAPACK `zgesvd`, whatever the size.
+    static func zgesvdValues(_ a: [Double], rows: Int, columns: Int) throws -> [Double] {
+        var work = columnMajorComplex(a, rows: rows, columns: columns)
+        var s = [Double](repeating: 0, count: min(rows, columns))
+        var rwork = [Double](repeating: 0, count: max(1, 5 * min(rows, columns)))
+        var jobu = CChar(UInt8(ascii: "N")), jobvt = CChar(UInt8(ascii: "N"))
+        var m = Int32(rows), n = Int32(columns), lda = Int32(max(1, rows)), ldu: Int32 = 1, ldvt: Int32 = 1
+        var info: Int32 = 0
+        // U and Vᴴ are not referenced for job 'N'.
+        var u = [Double](repeating: 0, count: 2), vt = [Double](repeating: 0, count: 2)
+        let zgesvd = OpenBLASLibrary.shared.zgesvd
+        // Workspace query (lwork = -1), then the call.
+        var query = [Double](repeating: 0, count: 2)
+        var lwork: Int32 = -1
+        zgesvd(&jobu, &jobvt, &m, &n, &work, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &rwork, &info, 1, 1)
+        guard info == 0 else { throw LinearAlgebraError(routine: "zgesvd", info: Int(info)) }
+        lwork = max(1, Int32(query[0]))
+        var space = [Double](repeating: 0, count: 2 * Int(lwork))
+        zgesvd(&jobu, &jobvt, &m, &n, &work, &lda, &s, &u, &ldu, &vt, &ldvt, &space, &lwork, &rwork, &info, 1, 1)
         guard info == 0 else { throw LinearAlgebraError(routine: "zgesvd", info: Int(info)) }
         return s
+    }
+
+    /// The column-major copy of a row-major complex matrix.
+    private static func columnMajorComplex(_ a: [Double], rows: Int, columns: Int) -> [Double] {
+        var t = [Double](repeating: 0, count: 2 * rows * columns)
+        for i in 0..<rows {
+            for j in 0..<columns {
+                t[2 * (j * rows + i)] = a[2 * (i * columns + j)]
+                t[2 * (j * rows + i) + 1] = a[2 * (i * columns + j) + 1]
+            }
+        }
+        return t
     }
 }
 
 extension OpenBLAS {
-    /// Eigenvalues (ascending) of an `n × n` Hermitian matrix (zheev).
+    /// Eigenvalues (ascending) of an `n × n` Hermitian matrix (zheev, upper
+    /// triangle, no vectors).
     static func hermitianEigenvalues(_ a: [Double], size n: Int) throws -> [Double] {
         guard n > 0 else { return [] }
-        var work = a
+        guard a.allSatisfy(\.isFinite) else { throw LinearAlgebraError(routine: "zheev", info: -5) }
+        var work = columnMajorComplex(a, rows: n, columns: n)
         var w = [Double](repeating: 0, count: n)
-        let info = work.withUnsafeMutableBytes { raw -> Int32 in
-            let ap = raw.baseAddress!.assumingMemoryBound(to: polygramc_complex_double.self)
-            return LAPACKE_zheev(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "N")), Int8(UInt8(ascii: "U")), Int32(n), ap, Int32(n), &w)
-        }
+        var rwork = [Double](repeating: 0, count: max(1, 3 * n - 2))
+        var jobz = CChar(UInt8(ascii: "N")), uplo = CChar(UInt8(ascii: "U"))
+        var order = Int32(n), lda = Int32(n), info: Int32 = 0
+        let zheev = OpenBLASLibrary.shared.zheev
+        var query = [Double](repeating: 0, count: 2)
+        var lwork: Int32 = -1
+        zheev(&jobz, &uplo, &order, &work, &lda, &w, &query, &lwork, &rwork, &info, 1, 1)
+        guard info == 0 else { throw LinearAlgebraError(routine: "zheev", info: Int(info)) }
+        lwork = max(1, Int32(query[0]))
+        var space = [Double](repeating: 0, count: 2 * Int(lwork))
+        zheev(&jobz, &uplo, &order, &work, &lda, &w, &space, &lwork, &rwork, &info, 1, 1)
         guard info == 0 else { throw LinearAlgebraError(routine: "zheev", info: Int(info)) }
         return w
     }
@@ -126,8 +171,18 @@ extension OpenBLAS {
         var s = [Double](repeating: 0, count: k)
         var u = [Double](repeating: 0, count: m * k)
         var vt = [Double](repeating: 0, count: k * n)
-        let info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "S")), Int32(m), Int32(n),
-                                  &a, Int32(m), &s, &u, Int32(m), &vt, Int32(k))
+        guard a.allSatisfy(\.isFinite) else { throw LinearAlgebraError(routine: "dgesdd", info: -5) }
+        var jobz = CChar(UInt8(ascii: "S"))
+        var rowCount = Int32(m), columnCount = Int32(n), lda = Int32(m), ldu = Int32(m), ldvt = Int32(k), info: Int32 = 0
+        var iwork = [Int32](repeating: 0, count: max(1, 8 * k))
+        let dgesdd = OpenBLASLibrary.shared.dgesdd
+        var query = [Double](repeating: 0, count: 1)
+        var lwork: Int32 = -1
+        dgesdd(&jobz, &rowCount, &columnCount, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &iwork, &info, 1)
+        guard info == 0 else { throw LinearAlgebraError(routine: "dgesdd", info: Int(info)) }
+        lwork = max(1, Int32(query[0]))
+        var space = [Double](repeating: 0, count: Int(lwork))
+        dgesdd(&jobz, &rowCount, &columnCount, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &space, &lwork, &iwork, &info, 1)
         guard info == 0 else { throw LinearAlgebraError(routine: "dgesdd", info: Int(info)) }
         // Vᵀ is k × n column-major: Vᵀ[r][j] = vt[j * k + r].
         return (s, (0..<k).map { r in (0..<n).map { vt[$0 * k + r] } })
@@ -141,7 +196,7 @@ extension OpenBLAS {
         withThreads(forWork: rows * rows * columns) {
             a.withUnsafeBufferPointer { ap in
                 c.withUnsafeMutableBufferPointer { cp in
-                    cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, blasint(rows), blasint(columns),
+                    OpenBLASLibrary.shared.ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, blasint(rows), blasint(columns),
                                 1.0, ap.baseAddress, blasint(columns), 0.0, cp.baseAddress, blasint(rows))
                 }
             }
@@ -159,7 +214,7 @@ extension OpenBLAS {
         guard rowsA > 0, rowsB > 0, columns > 0 else { return c }
         withThreads(forWork: rowsA * rowsB * columns) {
             c.withUnsafeMutableBufferPointer { cp in
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(rowsA), blasint(rowsB), blasint(columns),
+                OpenBLASLibrary.shared.sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(rowsA), blasint(rowsB), blasint(columns),
                             1.0, a, blasint(columns), b, blasint(columns), 0.0, cp.baseAddress, blasint(rowsB))
             }
         }
