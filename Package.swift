@@ -18,8 +18,7 @@ let package = Package(
                        providers: [.apt(["libcmark-dev"])]),
         // Headers only: OpenBLAS is opened at first use (OpenBLASLibrary.swift).
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
-        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
-                       providers: [.apt(["libxml2-dev"])]),
+        // libxml2 has no target: Emit opens it at first use (LibXML2Library.swift).
 
         // Pipeline stages: Frontend (text -> IR), IR, Emit (IR -> text),
         // Simulate (IR -> states), Verify (IR + states -> diagnostics).
@@ -29,7 +28,7 @@ let package = Package(
                 path: "Sources/Frontend", swiftSettings: swift5),
         .target(name: "Simulate", dependencies: ["IR", "COpenBLAS"],
                 path: "Sources/Simulate", swiftSettings: swift5),
-        .target(name: "Emit", dependencies: ["IR", "Frontend", "CLibXML2"],
+        .target(name: "Emit", dependencies: ["IR", "Frontend"],
                 path: "Sources/Emit", resources: [.copy("Templates")], swiftSettings: swift5),
         .target(name: "Verify", dependencies: ["IR", "Frontend", "Simulate"],
                 path: "Sources/Verify", swiftSettings: swift5),

@@ -1,47 +1,46 @@
-import CLibXML2
-
-/// The one place that calls libxml2: a streaming XML writer (xmlTextWriter
+/// The one place that calls libxml2 (through `LibXML2Library`): a streaming XML writer (xmlTextWriter
 /// into a memory buffer) for reports such as JUnit and SVG. libxml2 escapes
 /// text and attribute values, so callers pass plain strings.
 public final class XMLWriter {
-    private let buffer: xmlBufferPtr
-    private let writer: xmlTextWriterPtr
+    private let xml = LibXML2Library.shared
+    private let buffer: LibXML2Library.Buffer
+    private let writer: LibXML2Library.Writer
     private var finished = false
 
     public init(indent: Bool = true) throws {
-        guard let buffer = xmlBufferCreate() else { throw XMLWriterError("xmlBufferCreate failed") }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
+        guard let buffer = xml.bufferCreate() else { throw XMLWriterError("xmlBufferCreate failed") }
+        guard let writer = xml.newTextWriterMemory(buffer, 0) else {
+            xml.bufferFree(buffer)
             throw XMLWriterError("xmlNewTextWriterMemory failed")
         }
         self.buffer = buffer
         self.writer = writer
         if indent {
-            xmlTextWriterSetIndent(writer, 1)
-            xmlTextWriterSetIndentString(writer, "  ")
+            _ = xml.setIndent(writer, 1)
+            _ = xml.setIndentString(writer, "  ")
         }
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start document")
+        try check(xml.startDocument(writer, "1.0", "UTF-8", nil), "start document")
     }
 
     deinit {
-        xmlFreeTextWriter(writer)
-        xmlBufferFree(buffer)
+        xml.freeTextWriter(writer)
+        xml.bufferFree(buffer)
     }
 
     public func startElement(_ name: String) throws {
-        try check(xmlTextWriterStartElement(writer, name), "start <\(name)>")
+        try check(xml.startElement(writer, name), "start <\(name)>")
     }
 
     public func attribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(writer, name, value), "attribute \(name)")
+        try check(xml.writeAttribute(writer, name, value), "attribute \(name)")
     }
 
     public func text(_ value: String) throws {
-        try check(xmlTextWriterWriteString(writer, value), "text")
+        try check(xml.writeString(writer, value), "text")
     }
 
     public func endElement() throws {
-        try check(xmlTextWriterEndElement(writer), "end element")
+        try check(xml.endElement(writer), "end element")
     }
 
     /// `<name attr="…">text</name>` in one call.
@@ -55,11 +54,11 @@ public final class XMLWriter {
     /// Closes open elements and returns the document text.
     public func finish() throws -> String {
         if !finished {
-            try check(xmlTextWriterEndDocument(writer), "end document")
-            xmlTextWriterFlush(writer)
+            try check(xml.endDocument(writer), "end document")
+            _ = xml.flush(writer)
             finished = true
         }
-        guard let content = xmlBufferContent(buffer) else { return "" }
+        guard let content = xml.bufferContent(buffer) else { return "" }
         return String(cString: content)
     }
 
