@@ -4,8 +4,10 @@ import Foundation
 /// Maps over items on up to `threads` worker threads; results keep the
 /// items' order, so output built from them does not depend on scheduling.
 enum ParallelMap {
-    static func map<T, R>(_ items: [T], threads: Int, _ body: (T) -> R) -> [R] {
-        let workers = min(max(threads, 1), items.count)
+    /// `threads` is only evaluated for two or more items (counting cores reads cgroup files).
+    static func map<T, R>(_ items: [T], threads: @autoclosure () -> Int, _ body: (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(body) }
+        let workers = min(max(threads(), 1), items.count)
         guard workers > 1 else { return items.map(body) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
@@ -30,7 +32,7 @@ enum ParallelMap {
 
     /// `POLYGRAMC_THREADS` when set to a positive integer, else every core.
     static var defaultThreads: Int {
-        if let text = ProcessInfo.processInfo.environment["POLYGRAMC_THREADS"], let n = Int(text), n >= 1 { return n }
+        if let text = getenv("POLYGRAMC_THREADS").map({ String(cString: $0) }), let n = Int(text), n >= 1 { return n }
         return ProcessInfo.processInfo.activeProcessorCount
     }
 }
