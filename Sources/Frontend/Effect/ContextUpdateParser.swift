@@ -2,29 +2,19 @@
 /// `ctx.outcome = 10`, `theta[0] -= eta`, `if bits[0] == 1: a += 1; else: a -= 1`.
 /// Recognised and validated; kept as text in the IR.
 enum ContextUpdateParser {
-    private static let looksLike = try! Regex(#"^\s*(?:ctx\.)?[A-Za-z_][A-Za-z0-9_]*(?:\[\s*-?\d+\s*\])?\s*(?:=(?!=)|\+=|-=)"#)
-    private static let mutation = try! Regex(
-        #"^\s*(?:ctx\.)?([A-Za-z_][A-Za-z0-9_]*)(?:\[\s*(-?\d+)\s*\])?\s*(=|\+=|-=)\s*(\S.*?)\s*$"#)
-    private static let conditional = try! Regex(#"^if\s+bits\[\s*(\d+)\s*\]\s*==\s*([01])\s*:\s*(.*)$"#)
-        .ignoresCase().dotMatchesNewlines()
-    private static let elseSplit = try! Regex(#"\belse\s*:\s*"#)
-    private static let intLiteral = try! Regex(#"^-?\d+$"#)
-    private static let floatLiteral = try! Regex(#"^-?\d+(\.\d+)?([eE][+-]?\d+)?$"#)
-    private static let identifier = try! Regex(#"^[A-Za-z_][A-Za-z0-9_]*$"#)
-
     static func looksLikeMutation(_ text: String) -> Bool {
-        (try? looksLike.prefixMatch(in: text)) != nil
+        ContextUpdateGrammar.looksLikeMutation(text)
     }
 
     /// Whether the whole effect is a context update; throws for a malformed one.
     static func isContextUpdate(_ raw: String) throws -> Bool {
         let text = raw.trimmingWhitespace()
-        if let match = try conditional.wholeMatch(in: text), let body = match[3].substring.map(String.init) {
+        if let body = ContextUpdateGrammar.conditional(text, spacedIndex: true)?.body {
             var thenPart = body
             var elsePart: String?
-            if let split = try elseSplit.firstMatch(in: body) {
-                thenPart = String(body[..<split.range.lowerBound])
-                elsePart = String(body[split.range.upperBound...])
+            if let split = ContextUpdateGrammar.splitElse(body, wordBoundary: .unicode) {
+                thenPart = split.then
+                elsePart = split.else
             }
             while thenPart.hasSuffix(";") || thenPart.last?.isWhitespace == true { thenPart.removeLast() }
             let nested = body.lowercased().contains("if bits[")
@@ -62,19 +52,19 @@ enum ContextUpdateParser {
             let trimmed = piece.trimmingWhitespaceSubstring()
             guard !trimmed.isEmpty else { continue }
             let at = offsetOf(trimmed, in: raw)
-            guard let match = try mutation.wholeMatch(in: trimmed) else {
+            guard let match = ContextUpdateGrammar.mutation(trimmed) else {
                 throw EffectSyntaxError(
                     message: "malformed context-update mutation '\(trimmed)' "
                         + "(expected `field = value`, `field += value` or `field -= value`)",
                     offset: at)
             }
-            if let index = match[2].substring, index.hasPrefix("-") {
+            if let index = match.index, index.hasPrefix("-") {
                 throw EffectSyntaxError(message: "negative index in context-update mutation '\(trimmed)'",
                                         offset: at)
             }
-            let rhs = String(match[4].substring ?? "")
-            let ok = rhs.wholeMatch(of: intLiteral) != nil || rhs.wholeMatch(of: floatLiteral) != nil
-                || rhs.wholeMatch(of: identifier) != nil
+            let rhs = match.rhs
+            let ok = ContextUpdateGrammar.isIntLiteral(rhs) || ContextUpdateGrammar.isFloatLiteral(rhs)
+                || ContextUpdateGrammar.isIdentifier(rhs)
             guard ok else {
                 throw EffectSyntaxError(
                     message: "RHS '\(rhs)' in mutation '\(trimmed)' must be a numeric literal or a bare "

@@ -8,17 +8,39 @@ struct StatementParser {
     static let knownGates = "CCNOT/CCX/Toffoli, CCZ, CNOT/CX, CRx, CRy, CRz, CSWAP, CZ, H/Hadamard, I, MCX, MCZ, "
         + "RXX, RYY, RZZ, Rx, Ry, Rz, S, SWAP, T, X, Y, Z, or a single-qubit custom gate Name(qs[i])"
 
-    private static let midCircuit = try! Regex(
-        #"^measure\s*\(\s*([A-Za-z0-9_]+)\[\s*(\d+)\s*\]\s*\)\s*->\s*bits\[\s*(\d+)\s*\]$"#).ignoresCase()
-    private static let conditionHead = try! Regex(#"^if\s+"#).ignoresCase()
+    /// `^if\s+`, case-insensitive, prefix match.
+    static func isConditionHead(_ text: String) -> Bool {
+        var s = TextScanner(text)
+        return s.literal("if", ignoringCase: true) && s.skipRequiredWhitespace()
+    }
+
+    /// `^measure\s*\(\s*([A-Za-z0-9_]+)\[\s*(\d+)\s*\]\s*\)\s*->\s*bits\[\s*(\d+)\s*\]$`,
+    /// case-insensitive, whole match.
+    static func midCircuit(_ text: String) -> (register: String, qubit: String, bit: String)? {
+        var s = TextScanner(text)
+        guard s.literal("measure", ignoringCase: true), s.skipWhitespace(), s.literal("("), s.skipWhitespace(),
+              let register = s.run(while: TextScanner.isWord), s.literal("["), s.skipWhitespace(),
+              let qubit = s.digits(), s.skipWhitespace(), s.literal("]"), s.skipWhitespace(), s.literal(")"),
+              s.skipWhitespace(), s.literal("->"), s.skipWhitespace(), s.literal("bits[", ignoringCase: true),
+              s.skipWhitespace(), let bit = s.digits(), s.skipWhitespace(), s.literal("]"), s.isAtEnd
+        else { return nil }
+        return (register, qubit, bit)
+    }
+
+    /// `^bits\[(\d+)\]\s*==\s*(\d+)$`, whole match.
+    static func bitClause(_ text: String) -> (bit: String, value: String)? {
+        var s = TextScanner(text)
+        guard s.literal("bits["), let bit = s.digits(), s.literal("]"), s.skipWhitespace(), s.literal("=="),
+              s.skipWhitespace(), let value = s.digits(), s.isAtEnd else { return nil }
+        return (bit, value)
+    }
 
     func parse(_ segment: Segment) throws -> EffectStatement {
         let text = segment.text
-        if (try? Self.conditionHead.prefixMatch(in: text)) != nil {
+        if Self.isConditionHead(text) {
             return try conditional(segment)
         }
-        if let match = try Self.midCircuit.wholeMatch(in: text),
-           let qubit = Int(match[2].substring ?? ""), let bit = Int(match[3].substring ?? "") {
+        if let match = Self.midCircuit(text), let qubit = Int(match.qubit), let bit = Int(match.bit) {
             return .midCircuitMeasure(qubit: qubit, bit: bit, location: segment.location)
         }
         if text.contains("->") {
@@ -69,7 +91,6 @@ struct StatementParser {
         }
         let head = String(chars[2..<colon])
         var conditions: [BitCondition] = []
-        let clause = try! Regex(#"^bits\[(\d+)\]\s*==\s*(\d+)$"#)
         let parts = head.split(separator: " ", omittingEmptySubsequences: true)
         // Re-join on the `and` keyword (case-insensitive).
         var clauses: [String] = [""]
@@ -77,8 +98,7 @@ struct StatementParser {
             if part.lowercased() == "and" { clauses.append("") } else { clauses[clauses.count - 1] += part }
         }
         for text in clauses {
-            guard let match = try clause.wholeMatch(in: text),
-                  let bit = Int(match[1].substring ?? ""), let value = Int(match[2].substring ?? "") else {
+            guard let match = Self.bitClause(text), let bit = Int(match.bit), let value = Int(match.value) else {
                 throw EffectSyntaxError(message: "malformed condition '\(head.trimmingWhitespace())' "
                                             + "(expected bits[i] == v [and bits[j] == w …])", offset: segment.offset)
             }

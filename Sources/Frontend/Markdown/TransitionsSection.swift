@@ -45,10 +45,28 @@ extension MachineBuilder {
             negated = true
             name = String(name.dropFirst()).trimmed
         }
-        if let match = name.firstMatch(of: try! Regex(#"\s*[≈=!<>]+[\d.]+\s*$"#)) {
-            name = String(name[..<match.range.lowerBound])
+        if let start = Self.trailingComparison(in: name) {
+            name = String(name.prefix(start))
         }
         return GuardRef(name: name.trimmed, negated: negated, text: text)
+    }
+
+    /// Where the first match of `\s*[≈=!<>]+[\d.]+\s*$` starts (a character
+    /// offset). Whitespace, operator characters and `[\d.]` are disjoint, so
+    /// the match is the text's tail read backwards: whitespace, `[\d.]+`,
+    /// `[≈=!<>]+`, whitespace.
+    static func trailingComparison(in text: String) -> Int? {
+        let chars = Array(text)
+        var i = chars.count
+        func skip(_ predicate: (Character) -> Bool) -> Bool {
+            let end = i
+            while i > 0, predicate(chars[i - 1]) { i -= 1 }
+            return i < end
+        }
+        _ = skip(\.isWhitespace)
+        guard skip({ $0 == "." || TextScanner.isDigit($0) }), skip({ "≈=!<>".contains($0) }) else { return nil }
+        _ = skip(\.isWhitespace)
+        return i
     }
 }
 

@@ -37,27 +37,81 @@ enum DeclaredTierValues {
     /// Maximal runs of decimals separated by exactly one `>` (kets such as
     /// `|000>` and `->` arrows removed first) and no other decimal.
     static func chains(in text: String) -> [Chain] {
-        let cleaned = text.replacingOccurrences(of: "\\|[^|>\\s]*>", with: " ", options: .regularExpression)
-            .replacingOccurrences(of: "->", with: "  ").replacingOccurrences(of: ">=", with: "  ")
-        guard let regex = try? NSRegularExpression(pattern: "(?<![\\w.])(\\d+\\.(\\d+))(?![\\w.])") else { return [] }
-        let ns = cleaned as NSString
-        let numbers = regex.matches(in: cleaned, range: NSRange(location: 0, length: ns.length))
+        let cleaned = blanking(">=", in: blanking("->", in: Array(removingKets(text))))
         var chains: [Chain] = []
         var current: [(Double, Int, String)] = []
         var previousEnd = 0
-        for match in numbers {
-            let textValue = ns.substring(with: match.range(at: 1))
-            let decimals = match.range(at: 2).length
-            let between = ns.substring(with: NSRange(location: previousEnd, length: match.range.location - previousEnd))
+        for match in decimals(in: cleaned) {
+            let textValue = String(cleaned[match.range])
+            let between = cleaned[previousEnd..<match.range.lowerBound]
             if !current.isEmpty, between.filter({ $0 == ">" }).count == 1 {
-                current.append((Double(textValue)!, decimals, textValue))
+                current.append((Double(textValue)!, match.decimals, textValue))
             } else {
                 if current.count >= 2 { chains.append(Chain(values: current.map { ($0.0, $0.1, $0.2) })) }
-                current = [(Double(textValue)!, decimals, textValue)]
+                current = [(Double(textValue)!, match.decimals, textValue)]
             }
-            previousEnd = match.range.location + match.range.length
+            previousEnd = match.range.upperBound
         }
         if current.count >= 2 { chains.append(Chain(values: current.map { ($0.0, $0.1, $0.2) })) }
         return chains
+    }
+
+    /// `text` with every match of `\|[^|>\s]*>` (a ket) replaced by one space.
+    static func removingKets(_ text: String) -> String {
+        let chars = Array(text)
+        var result = ""
+        var i = 0
+        while i < chars.count {
+            var j = i + 1
+            if chars[i] == "|" {
+                while j < chars.count, chars[j] != "|", chars[j] != ">", !chars[j].isWhitespace { j += 1 }
+                if j < chars.count, chars[j] == ">" {
+                    result.append(" ")
+                    i = j + 1
+                    continue
+                }
+            }
+            result.append(chars[i])
+            i += 1
+        }
+        return result
+    }
+
+    /// `chars` with every occurrence of the two-character `pair` (leftmost
+    /// first, non-overlapping) replaced by two spaces.
+    static func blanking(_ pair: String, in chars: [Character]) -> [Character] {
+        let (first, second) = (pair.first!, pair.last!)
+        var result = chars
+        var i = 0
+        while i + 1 < result.count {
+            if result[i] == first, result[i + 1] == second {
+                result[i] = " "
+                result[i + 1] = " "
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// Every match of `(?<![\w.])(\d+\.(\d+))(?![\w.])` (leftmost first, non-overlapping):
+    /// the character range of group 1 and the length of group 2.
+    static func decimals(in chars: [Character]) -> [(range: Range<Int>, decimals: Int)] {
+        func isWordOrDot(_ c: Character) -> Bool { c == "." || TextScanner.isWord(c) }
+        var found: [(range: Range<Int>, decimals: Int)] = []
+        var s = TextScanner(characters: chars)
+        var start = 0
+        while start < chars.count {
+            s.position = start
+            if start == 0 || !isWordOrDot(chars[start - 1]), s.digits() != nil, s.literal("."),
+               let fraction = s.digits(), s.current.map(isWordOrDot) != true {
+                found.append((start..<s.position, fraction.count))
+                start = s.position
+            } else {
+                start += 1
+            }
+        }
+        return found
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import IR
 
 /// Stage 4 static entanglement checks under the `entanglement` rule.
@@ -9,18 +8,48 @@ import IR
 /// basis states differ in at least two qubits, which is exactly when the
 /// equal superposition is not a product state (docs/divergences.md #7).
 enum EntanglementPattern {
-    private static let ketSum = try! NSRegularExpression(
-        pattern: #"\(?\s*\|(\d+)>\s*[+\-]\s*\|(\d+)>\s*\)?\s*/\s*√?2"#)
-    private static let keywords = try! NSRegularExpression(pattern: "bell|ghz|epr|entangl", options: .caseInsensitive)
-
     static func isEntangled(_ text: String) -> Bool {
-        let ns = text as NSString
-        let range = NSRange(location: 0, length: ns.length)
-        if keywords.firstMatch(in: text, range: range) != nil { return true }
-        return ketSum.matches(in: text, range: range).contains { match in
-            let a = Array(ns.substring(with: match.range(at: 1))), b = Array(ns.substring(with: match.range(at: 2)))
+        if mentionsEntanglement(text) { return true }
+        return ketSums(in: text).contains { a, b in
+            let a = Array(a), b = Array(b)
             return a.count == b.count && zip(a, b).filter { $0 != $1 }.count >= 2
         }
+    }
+
+    /// `bell|ghz|epr|entangl`, case-insensitive, anywhere.
+    static func mentionsEntanglement(_ text: String) -> Bool {
+        ["bell", "ghz", "epr", "entangl"].contains { text.containsIgnoringASCIICase($0) }
+    }
+
+    /// The kets of every match of `\(?\s*\|(\d+)>\s*[+\-]\s*\|(\d+)>\s*\)?\s*/\s*√?2`
+    /// (leftmost first, non-overlapping, as ICU's `matches(in:range:)`).
+    static func ketSums(in text: String) -> [(String, String)] {
+        var s = TextScanner(text)
+        var found: [(String, String)] = []
+        var start = 0
+        while start < s.characters.count {
+            s.position = start
+            if let kets = ketSum(&s) {
+                found.append(kets)
+                start = s.position
+            } else {
+                start += 1
+            }
+        }
+        return found
+    }
+
+    /// One ket sum at the scanner's position. Each optional element is taken
+    /// when present: without it the element after could not match either.
+    private static func ketSum(_ s: inout TextScanner) -> (String, String)? {
+        _ = s.literal("(")
+        guard s.skipWhitespace(), s.literal("|"), let a = s.digits(), s.literal(">"), s.skipWhitespace(),
+              s.consume(where: { $0 == "+" || $0 == "-" }), s.skipWhitespace(),
+              s.literal("|"), let b = s.digits(), s.literal(">"), s.skipWhitespace() else { return nil }
+        _ = s.literal(")")
+        guard s.skipWhitespace(), s.literal("/"), s.skipWhitespace() else { return nil }
+        _ = s.literal("√")
+        return s.literal("2") ? (a, b) : nil
     }
 }
 

@@ -77,7 +77,7 @@ public enum SuperpositionLeakCheck: MachineCheck {
     static func isSuperposition(_ state: StateDecl, _ machine: Machine, _ analysis: MachineAnalysis) -> Bool {
         func looksSuperposed(_ text: String) -> Bool {
             text.contains("+") || text.contains("-")
-                || text.range(of: "bell|ghz|epr|entangl", options: [.regularExpression, .caseInsensitive]) != nil
+                || EntanglementPattern.mentionsEntanglement(text)
         }
         if let expression = state.expression, looksSuperposed(expression) { return true }
         if looksSuperposed(state.name) { return true }

@@ -10,8 +10,10 @@ enum Register {
            let text = field.defaultValue {
             let indices = qubitIndices(in: text)
             if let max = indices.max() { return max + 1 }
-            let items = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
-                .split(separator: ",").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            var body = Substring(text)  // `text` with `[`, `]` and spaces trimmed off both ends
+            while let c = body.first, "[] ".contains(c) { body.removeFirst() }
+            while let c = body.last, "[] ".contains(c) { body.removeLast() }
+            let items = body.split(separator: ",").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             if !items.isEmpty { return items.count }
         }
         let qubitFields = machine.context.filter { $0.type == "qubit" }.count
@@ -39,13 +41,5 @@ enum Register {
 
     private static func isIdentifierByte(_ c: UInt8) -> Bool {
         (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
-    }
-
-    static func matches(of pattern: String, in text: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
-        let range = NSRange(text.startIndex..., in: text)
-        return regex.matches(in: text, range: range).compactMap { match in
-            Range(match.range(at: 1), in: text).map { String(text[$0]) }
-        }
     }
 }
