@@ -17,6 +17,10 @@ struct Polygramc: ParsableCommand {
 enum Entry {
     static func main() {
         do {
+            if let job = VerifyJob.fastPath(Array(CommandLine.arguments.dropFirst())) {
+                try job.run()
+                return
+            }
             var command = try Polygramc.parseAsRoot()
             try command.run()
         } catch let error as InputError {
