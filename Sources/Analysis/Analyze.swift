@@ -12,6 +12,8 @@ public struct AnalyzeRequest: Sendable {
     /// Build the sharing / separation graph with this threshold (nil = not requested).
     public var sharingThreshold: Double?
     public var separationThreshold: Double?
+    /// Reports the full-width load of a `.safetensors` checkpoint (nil: silent).
+    public var progress: AnalysisProgress?
 
     public init(saePath: String, featureIDs: [Int], assignGamma: Bool = false, nClusters: Int? = nil,
                 sharingThreshold: Double? = nil, separationThreshold: Double? = nil) {
@@ -54,7 +56,7 @@ public enum Analyzer {
     /// directly) and analyses the selection. Every failure is an `InputError`.
     public static func run(_ request: AnalyzeRequest) throws -> AnalysisResult {
         let records = request.saePath.hasSuffix(".safetensors")
-            ? try SAELoader.load(path: request.saePath)
+            ? try SAELoader.load(path: request.saePath, progress: request.progress)
             : try ToySAE.load(path: request.saePath)
         return try run(request, records: records)
     }

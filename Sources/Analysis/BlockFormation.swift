@@ -33,7 +33,8 @@ public struct BlockFormation: Hashable, Sendable {
     }
 
     /// Greedy single-linkage BFS with cap `cap` over the pair graph (row indices).
-    static func cosineBlocks(n: Int, pairs: Set<CosinePairGraph.Pair>, cap: Int) -> [[Int]] {
+    static func cosineBlocks(n: Int, pairs: Set<CosinePairGraph.Pair>, cap: Int,
+                             progress: AnalysisProgress? = nil) -> [[Int]] {
         var neighbours = [[Int]](repeating: [], count: n)
         for p in pairs {
             neighbours[p.i].append(p.j)
@@ -60,6 +61,7 @@ public struct BlockFormation: Hashable, Sendable {
                 frontier = next
             }
             blocks.append(block)
+            progress?("block formation", seed + 1, n)
         }
         return blocks
     }

@@ -40,7 +40,8 @@ public struct ClusteredDictionary: Sendable {
     /// `build_clustered_dictionary(name, features, decoder_vectors, encoding, block_formation, hierarchy)`.
     public static func build(name: String, features: [Feature], decoderVectors: [[Double]], encoding: Encoding,
                              blockFormation: BlockFormation,
-                             hierarchy: [FeatureDictionary.Cluster]? = nil) throws -> ClusteredDictionary {
+                             hierarchy: [FeatureDictionary.Cluster]? = nil,
+                             progress: AnalysisProgress? = nil) throws -> ClusteredDictionary {
         guard features.count == decoderVectors.count else {
             throw PolygramError.value("build_clustered_dictionary: len(features)=\(features.count) does not match "
                                       + "decoder_vectors.shape[0]=\(decoderVectors.count)")
@@ -49,11 +50,11 @@ public struct ClusteredDictionary: Sendable {
         try FromSAELens.validateDictionaryName(name)
         let n = features.count
         let cap = blockFormation.blockSizeMax ?? encoding.maxFeatures
-        let graph = CosinePairGraph(rows: decoderVectors, threshold: blockFormation.cosineThreshold)
+        let graph = CosinePairGraph(rows: decoderVectors, threshold: blockFormation.cosineThreshold, progress: progress)
         let rows: [[Int]]
         switch blockFormation.strategy {
         case .cosine:
-            rows = BlockFormation.cosineBlocks(n: n, pairs: graph.pairs, cap: cap)
+            rows = BlockFormation.cosineBlocks(n: n, pairs: graph.pairs, cap: cap, progress: progress)
         case .userDeclared:
             guard let hierarchy else {
                 throw PolygramError.value("build_clustered_dictionary: strategy='user_declared' requires a hierarchy")
@@ -85,18 +86,20 @@ public struct ClusteredDictionary: Sendable {
             blocks.append(block)
             views.append(BlockView(indices: members, encoding: encoding, featureNames: fs.map(\.name),
                                    featureClusters: fs.map(\.cluster)))
+            progress?("blocks", b + 1, rows.count)
         }
-        let units = decoderVectors.map { v -> [Double] in
-            var norm = DenseMath.norm(v)
-            if norm < 1e-12 { norm = 1 }
-            return v.map { $0 / norm }
+        // Normalised rows only for the (sparse) edges: no second N × d copy.
+        let norms = decoderVectors.map { v -> Double in
+            let norm = DenseMath.norm(v)
+            return norm < 1e-12 ? 1 : norm
         }
+        func unit(_ i: Int) -> [Double] { decoderVectors[i].map { $0 / norms[i] } }
         var edges: [EdgeKey: Double] = [:]
         for p in graph.pairs {
             var a = location[p.i], b = location[p.j]
             guard a.block != b.block else { continue }
             if a.block > b.block { swap(&a, &b) }
-            edges[EdgeKey(a.block, a.local, b.block, b.local)] = DenseMath.dot(units[p.i], units[p.j])
+            edges[EdgeKey(a.block, a.local, b.block, b.local)] = DenseMath.dot(unit(p.i), unit(p.j))
         }
         return ClusteredDictionary(name: name, blocks: blocks, blockViews: views, crossBlockEdges: edges,
                                    blockFormation: blockFormation, warnings: warnings)

@@ -20,7 +20,7 @@ public struct CosinePairGraph: Sendable {
     /// Above this many rows the Gram is formed in blocks.
     public static let denseLimit = 4096
 
-    public init(rows: [[Double]], threshold: Double, indices: [Int]? = nil) {
+    public init(rows: [[Double]], threshold: Double, indices: [Int]? = nil, progress: AnalysisProgress? = nil) {
         let n = rows.count
         guard n >= 2, let d = rows.first?.count, d > 0 else {
             pairs = []
@@ -51,7 +51,9 @@ public struct CosinePairGraph: Sendable {
         } else {
             // Full-width SAEs: block pairs through sgemm, memory O(block²) not O(n²);
             // a tight scan per block (few cosines pass the threshold).
-            RealLinearAlgebra.blockedGramFloat32(flat, rows: n, columns: d) { i0, j0, ni, nj, c in
+            let block = 2048, blocks = (n + block - 1) / block
+            var done = 0
+            RealLinearAlgebra.blockedGramFloat32(flat, rows: n, columns: d, block: block) { i0, j0, ni, nj, c in
                 c.withUnsafeBufferPointer { p in
                     for bi in 0..<ni {
                         let rowStart = bi * nj
@@ -62,6 +64,8 @@ public struct CosinePairGraph: Sendable {
                         }
                     }
                 }
+                done += 1
+                progress?("pair graph", done, blocks * (blocks + 1) / 2)
             }
         }
         pairs = found

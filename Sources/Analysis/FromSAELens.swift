@@ -32,6 +32,8 @@ public struct FromSAELensOptions: Sendable {
     public var profile: GeometricProfile?
     public var clustered: Bool?
     public var blockFormation: BlockFormation?
+    /// Reports the long stages on big selections (nil: silent).
+    public var progress: AnalysisProgress?
 
     public init() {}
 }
@@ -120,7 +122,7 @@ public enum FromSAELens {
         let request = KnobAssignmentRequest(projections: projections, featureNames: names, nClusters: nClusters,
                                             gammaRange: gammaRange, assignGamma: assignGamma, seed: 0,
                                             assignAmpKnobs: assignAmp, assignPhaseKnobs: assignPhase,
-                                            encoding: options.encoding)
+                                            encoding: options.encoding, progress: options.progress)
         let bypass: (clusters: [String], method: String)?
         if let user = options.clusterAssignments {
             for id in featureIDs where user[id] == nil {
@@ -173,7 +175,8 @@ public enum FromSAELens {
         let flat = FeatureDictionary(name: options.name, features: features, hierarchy: hierarchy, encoding: encoding)
         try validateFeatures(flat)
 
-        let fidelity = try profile.geometricFidelity.compute(projections: projections, dictionary: flat)
+        let fidelity = try profile.geometricFidelity.compute(projections: projections, dictionary: flat,
+                                                             progress: options.progress)
         var report = SelectionReport(
             nInputFeatures: records.count, nSelected: n,
             clusterAssignments: features.map { .init(feature: $0.name, cluster: $0.cluster) },
@@ -190,7 +193,8 @@ public enum FromSAELens {
         guard clustered else { return (.flat(flat), report) }
         let built = try ClusteredDictionary.build(
             name: options.name, features: features, decoderVectors: projections, encoding: encoding,
-            blockFormation: blockFormation, hierarchy: blockFormation.strategy == .userDeclared ? hierarchy : nil)
+            blockFormation: blockFormation, hierarchy: blockFormation.strategy == .userDeclared ? hierarchy : nil,
+            progress: options.progress)
         report.warnings += built.warnings
         report.nBlocks = built.nBlocks
         report.meanBlockSize = built.meanBlockSize

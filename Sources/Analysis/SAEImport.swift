@@ -179,6 +179,8 @@ public struct SAEImport {
 
     /// TierPreservationFidelity: Pearson r over the upper triangle of
     /// `(unit_i·unit_j)²` vs `|G_ij|²`; nil for N ≤ 1, NaN if either side is flat.
+    /// The direct O(N²) form, for `analyze` (≤ 8 features) and as the oracle of
+    /// `TierPreservation.pearson`, the streamed form large selections use.
     static func tierPreservation(_ projections: [[Double]], overlaps: [[Double]]) -> Double? {
         let n = projections.count
         guard n > 1 else { return nil }
@@ -209,43 +211,5 @@ public struct SAEImport {
         let sx = (sxx / count).squareRoot(), sy = (syy / count).squareRoot()
         guard sx >= 1e-12, sy >= 1e-12 else { return .nan }
         return sxy / (sxx.squareRoot() * syy.squareRoot())
-    }
-}
-
-/// polygram's `_kmeans` (polygram-pipeline.md §3.2): k-means++ seeding from
-/// `default_rng(seed)`, then Lloyd until the assignment repeats (≤ max_iter).
-enum KMeans {
-    static func labels(points: [[Double]], k: Int, seed: UInt64, maxIterations: Int = 100) -> [Int] {
-        let n = points.count
-        guard k > 1, n > 0 else { return [Int](repeating: 0, count: n) }
-        var rng = NumpyRandom(seed: seed)
-        var centroids = [points[rng.integers(n)]]
-        for _ in 1..<k {
-            let d2 = points.map { p in centroids.map { DenseMath.squaredDistance(p, $0) }.min()! }
-            let total = d2.reduce(0, +)
-            if total <= 0 {
-                centroids.append(points[rng.integers(n)])
-            } else {
-                centroids.append(points[rng.choice(probabilities: d2.map { $0 / total })])
-            }
-        }
-        var assignment = [Int](repeating: -1, count: n)
-        for _ in 0..<maxIterations {
-            let next = points.map { p -> Int in
-                var best = 0, bestDistance = Double.infinity
-                for (c, centroid) in centroids.enumerated() {
-                    let d = DenseMath.squaredDistance(p, centroid).squareRoot()
-                    if d < bestDistance { best = c; bestDistance = d }
-                }
-                return best
-            }
-            if next == assignment { break }
-            assignment = next
-            for c in 0..<k {
-                let members = (0..<n).filter { assignment[$0] == c }.map { points[$0] }
-                if !members.isEmpty { centroids[c] = DenseMath.mean(members) }
-            }
-        }
-        return assignment
     }
 }

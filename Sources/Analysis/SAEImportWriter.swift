@@ -8,7 +8,8 @@ import IR
 /// adds one (`print`), its `--output` path does not.
 public enum SAEImportWriter {
     /// The toy-JSON document for `records` imported from `sourcePath`.
-    public static func jsonText(records: [SAEFeatureRecord], sourcePath: String) -> String {
+    /// `progress` sees ("write", records done, records).
+    public static func jsonText(records: [SAEFeatureRecord], sourcePath: String, progress: AnalysisProgress? = nil) -> String {
         let fileName = (sourcePath as NSString).lastPathComponent
         var out = "{\n  \"schema_version\": 1,\n  \"description\": "
         out += quote("Polygram sae-import \u{2014} \(fileName), \(records.count) features")
@@ -31,6 +32,7 @@ public enum SAEImportWriter {
             if let mean = r.activationMean { out += ",\n      \"activation_mean\": \(number(mean))" }
             if let std = r.activationStd { out += ",\n      \"activation_std\": \(number(std))" }
             out += "\n    }"
+            progress?("write", i + 1, records.count)
         }
         return out + "\n  ]\n}"
     }

@@ -51,13 +51,14 @@ public enum SAELoader {
     /// row, ids 0..N−1) when `featureIDs` is nil, else only the requested rows,
     /// in the order given (repeats collapse onto the first occurrence).
     /// Records have no label or activation stats; names default to `feat_<i>`.
-    public static func load(path: String, names: SAEFeatureNames? = nil, featureIDs: [Int]? = nil) throws
-        -> [SAEFeatureRecord] {
-        try load(SafetensorsFile(path: path), names: names, featureIDs: featureIDs)
+    /// `progress` sees ("load", rows done, rows) on the eager path.
+    public static func load(path: String, names: SAEFeatureNames? = nil, featureIDs: [Int]? = nil,
+                            progress: AnalysisProgress? = nil) throws -> [SAEFeatureRecord] {
+        try load(SafetensorsFile(path: path), names: names, featureIDs: featureIDs, progress: progress)
     }
 
-    public static func load(_ file: SafetensorsFile, names: SAEFeatureNames? = nil, featureIDs: [Int]? = nil) throws
-        -> [SAEFeatureRecord] {
+    public static func load(_ file: SafetensorsFile, names: SAEFeatureNames? = nil, featureIDs: [Int]? = nil,
+                            progress: AnalysisProgress? = nil) throws -> [SAEFeatureRecord] {
         let path = file.path
         func fail(_ message: String) -> InputError { InputError(message, file: path) }
         func checkNames(_ n: Int) throws {
@@ -82,7 +83,10 @@ public enum SAELoader {
             }
             try checkNames(shape[0])
             let (n, d) = (shape[0], shape[1])
-            return try (0..<n).map { i in try record(i, Array(values[(i * d)..<((i + 1) * d)])) }
+            return try (0..<n).map { i in
+                defer { progress?("load", i + 1, n) }
+                return try record(i, Array(values[(i * d)..<((i + 1) * d)]))
+            }
         }
 
         guard let key = decoderKeys.first(where: { file[$0] != nil }), let tensor = file[key] else {

@@ -54,10 +54,15 @@ struct AnalyzeCommand: ParsableCommand {
             throw InputError("--learn-axis-assignment is not supported by polygramc (polygram's learned strategy is out of scope)")
         }
         let ids = try AnalyzeRequest.parseFeatureIDs(features)
-        let request = AnalyzeRequest(saePath: saeJSON, featureIDs: ids, assignGamma: assignGamma, nClusters: nClusters,
+        var request = AnalyzeRequest(saePath: saeJSON, featureIDs: ids, assignGamma: assignGamma, nClusters: nClusters,
                                      sharingThreshold: sharingGraph == nil ? nil : sharingThreshold,
                                      separationThreshold: separationGraph == nil ? nil : separationThreshold)
-        let result = try Analyzer.run(request)
+        request.progress = SAEProgress.callback()
+        let result: AnalysisResult
+        do {
+            defer { SAEProgress.clear(request.progress) }
+            result = try Analyzer.run(request)
+        }
         // Everything is computed before anything is written.
         var outputs: [(path: String, text: String)] = [(output, result.reportMarkdown)]
         if let path = sharingGraph, let graph = result.sharingGraph { outputs.append((path, graph.jsonText())) }

@@ -28,8 +28,13 @@ struct SAEImportCommand: ParsableCommand {
     func run() throws {
         let ids = try features.map(SAEImportWriter.parseFeatureIDs)
         let featureNames = try names.flatMap(SAEImportWriter.loadNames(path:))
-        let records = try SAELoader.load(path: path, names: featureNames, featureIDs: ids)
-        let text = SAEImportWriter.jsonText(records: records, sourcePath: path)
+        let progress = SAEProgress.callback()
+        let records: [SAEFeatureRecord], text: String
+        do {
+            defer { SAEProgress.clear(progress) }
+            records = try SAELoader.load(path: path, names: featureNames, featureIDs: ids, progress: progress)
+            text = SAEImportWriter.jsonText(records: records, sourcePath: path, progress: progress)
+        }
         guard let output else {
             print(text)
             return

@@ -10,7 +10,8 @@ public struct ClusteredKnobAssignment: KnobAssignment {
         let projections = request.projections
         let n = projections.count
         let k = min(request.nClusters ?? 2, n)
-        let clusters = KMeans.labels(points: projections, k: k, seed: request.seed).map { "cluster_\($0)" }
+        let clusters = KMeans.labels(points: projections, k: k, seed: request.seed, progress: request.progress)
+            .map { "cluster_\($0)" }
         var result = KnobAssignmentResult(
             clusterPerFeature: clusters,
             betas: KnobMath.spreadBetas(clusters, range: betaRange),
@@ -37,8 +38,12 @@ public struct TierPreservationFidelity: GeometricFidelity {
     public var isTierPreservation: Bool { true }
 
     public func compute(projections: [[Double]], dictionary: FeatureDictionary) throws -> Double? {
+        try compute(projections: projections, dictionary: dictionary, progress: nil)
+    }
+
+    /// Streamed over block pairs (memory linear in N): no N × N Gram is formed.
+    public func compute(projections: [[Double]], dictionary: FeatureDictionary, progress: AnalysisProgress?) throws -> Double? {
         guard projections.count > 1 else { return nil }
-        let gram = try DictionaryGram.compute(dictionary)
-        return SAEImport.tierPreservation(projections, overlaps: gram.abs2)
+        return TierPreservation.pearson(projections, overlap: try EncodedOverlap(dictionary), progress: progress)
     }
 }

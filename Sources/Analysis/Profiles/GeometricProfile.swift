@@ -40,6 +40,8 @@ public struct KnobAssignmentRequest: Sendable {
     /// The raw `encoding` argument (nil when the caller passed none): the
     /// phase/amp helpers only run when it is given (bug B9).
     public var encoding: Encoding?
+    /// Reports k-means iterations (nil: silent).
+    public var progress: AnalysisProgress? = nil
 }
 
 /// polygram's `KnobAssignment` protocol.
@@ -52,6 +54,14 @@ public protocol GeometricFidelity: Sendable {
     /// Whether the SelectionReport's `tier_preservation` mirrors this metric.
     var isTierPreservation: Bool { get }
     func compute(projections: [[Double]], dictionary: FeatureDictionary) throws -> Double?
+    /// Same, reporting progress on long inputs (default: ignores `progress`).
+    func compute(projections: [[Double]], dictionary: FeatureDictionary, progress: AnalysisProgress?) throws -> Double?
+}
+
+extension GeometricFidelity {
+    public func compute(projections: [[Double]], dictionary: FeatureDictionary, progress: AnalysisProgress?) throws -> Double? {
+        try compute(projections: projections, dictionary: dictionary)
+    }
 }
 
 /// `GeometricProfile(name, knob_assignment, geometric_fidelity, default_n_clusters, default_gamma_range)`.

@@ -47,10 +47,12 @@ enum KnobMath {
 
     /// `_gamma_via_cluster_pca` (one global scale; singletons get mid; all-zero → zeros, bug B10).
     static func gammaViaClusterPCA(_ projections: [[Double]], clusters: [String],
-                                   range: (lo: Double, hi: Double)) throws -> [Double] {
+                                   range: (lo: Double, hi: Double), progress: AnalysisProgress? = nil) throws -> [Double] {
         let n = projections.count
         var raw = [Double](repeating: 0, count: n)
-        for cluster in order(clusters) {
+        let clusterOrder = order(clusters)
+        for (c, cluster) in clusterOrder.enumerated() {
+            defer { progress?("cluster PCA", c + 1, clusterOrder.count) }
             let members = (0..<n).filter { clusters[$0] == cluster }
             guard members.count >= 2 else { continue }
             let centred = DenseMath.centred(members.map { projections[$0] })
@@ -140,7 +142,8 @@ enum KnobMath {
 
     static func gammas(_ request: KnobAssignmentRequest, clusters: [String]) throws -> [Double] {
         request.assignGamma
-            ? try gammaViaClusterPCA(request.projections, clusters: clusters, range: request.gammaRange)
+            ? try gammaViaClusterPCA(request.projections, clusters: clusters, range: request.gammaRange,
+                                     progress: request.progress)
             : [Double](repeating: 0, count: request.projections.count)
     }
 }

@@ -20,7 +20,7 @@ public struct UniformSphereKnobAssignment: KnobAssignment {
         }
         var best: [Int] = [], bestInertia = Double.infinity
         for s in 0..<max(nInit, 1) {
-            let labels = KMeans.labels(points: units, k: k, seed: request.seed + UInt64(s))
+            let labels = KMeans.labels(points: units, k: k, seed: request.seed + UInt64(s), progress: request.progress)
             let inertia = Self.inertia(units, labels: labels)
             if best.isEmpty || inertia < bestInertia { best = labels; bestInertia = inertia }
         }

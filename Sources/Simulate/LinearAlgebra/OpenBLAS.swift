@@ -222,6 +222,23 @@ extension OpenBLAS {
     }
 }
 
+extension OpenBLAS {
+    /// C = A·Bᵀ for float64 row blocks given by pointers (dgemm).
+    static func crossProductDouble(_ a: UnsafePointer<Double>, rowsA: Int, _ b: UnsafePointer<Double>, rowsB: Int,
+                                   columns: Int) -> [Double] {
+        var c = [Double](repeating: 0, count: rowsA * rowsB)
+        guard rowsA > 0, rowsB > 0, columns > 0 else { return c }
+        withThreads(forWork: rowsA * rowsB * columns) {
+            c.withUnsafeMutableBufferPointer { cp in
+                OpenBLASLibrary.shared.dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(rowsA), blasint(rowsB),
+                                             blasint(columns), 1.0, a, blasint(columns), b, blasint(columns), 0.0,
+                                             cp.baseAddress, blasint(rowsB))
+            }
+        }
+        return c
+    }
+}
+
 /// Real dense linear algebra other stages need (through the one OpenBLAS wrapper).
 public enum RealLinearAlgebra {
     public static func firstRightSingularVector(_ rows: [[Double]]) throws -> [Double] {
@@ -253,6 +270,25 @@ public enum RealLinearAlgebra {
                     let nj = min(block, rows - j0)
                     visit(i0, j0, ni, nj, OpenBLAS.crossProductFloat(base + i0 * columns, rowsA: ni, base + j0 * columns,
                                                                      rowsB: nj, columns: columns))
+                }
+            }
+        }
+    }
+}
+
+extension RealLinearAlgebra {
+    /// `blockedGramFloat32` in float64 (dgemm per upper block pair), for
+    /// statistics that must match numpy's float64 dot products.
+    public static func blockedGramFloat64(_ a: [Double], rows: Int, columns: Int, block: Int = 1024,
+                                          visit: (_ i0: Int, _ j0: Int, _ ni: Int, _ nj: Int, _ block: [Double]) -> Void) {
+        a.withUnsafeBufferPointer { ap in
+            let base = ap.baseAddress!
+            for i0 in stride(from: 0, to: rows, by: block) {
+                let ni = min(block, rows - i0)
+                for j0 in stride(from: i0, to: rows, by: block) {
+                    let nj = min(block, rows - j0)
+                    visit(i0, j0, ni, nj, OpenBLAS.crossProductDouble(base + i0 * columns, rowsA: ni, base + j0 * columns,
+                                                                      rowsB: nj, columns: columns))
                 }
             }
         }

@@ -19,6 +19,9 @@ struct OpenBLASLibrary {
     typealias Sgemm = @convention(c) (CBLAS_ORDER, CBLAS_TRANSPOSE, CBLAS_TRANSPOSE, blasint, blasint, blasint, Float,
                                       UnsafePointer<Float>?, blasint, UnsafePointer<Float>?, blasint, Float,
                                       UnsafeMutablePointer<Float>?, blasint) -> Void
+    typealias Dgemm = @convention(c) (CBLAS_ORDER, CBLAS_TRANSPOSE, CBLAS_TRANSPOSE, blasint, blasint, blasint, Double,
+                                      UnsafePointer<Double>?, blasint, UnsafePointer<Double>?, blasint, Double,
+                                      UnsafeMutablePointer<Double>?, blasint) -> Void
     // Fortran LAPACK: every argument by reference, then the hidden lengths of
     // the character arguments (gfortran's convention).
     typealias Char = UnsafePointer<CChar>
@@ -39,6 +42,7 @@ struct OpenBLASLibrary {
     let zgemm: Zgemm
     let ssyrk: Ssyrk
     let sgemm: Sgemm
+    let dgemm: Dgemm
     let zgesvd: Zgesvd
     let zheev: Zheev
     let dgesdd: Dgesdd
@@ -82,6 +86,7 @@ struct OpenBLASLibrary {
         zgemm = try symbol("cblas_zgemm", as: Zgemm.self)
         ssyrk = try symbol("cblas_ssyrk", as: Ssyrk.self)
         sgemm = try symbol("cblas_sgemm", as: Sgemm.self)
+        dgemm = try symbol("cblas_dgemm", as: Dgemm.self)
         zgesvd = try symbol("zgesvd_", as: Zgesvd.self)
         zheev = try symbol("zheev_", as: Zheev.self)
         dgesdd = try symbol("dgesdd_", as: Dgesdd.self)
