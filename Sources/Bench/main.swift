@@ -97,14 +97,15 @@ let only = ProcessInfo.processInfo.environment["POLYGRAMC_BENCH_ONLY"]
 
 do {
     if only == "sae-clustered", let sae = option("--sae") {
-        // from_sae_lens over every feature of the checkpoint, clustered.
+        // from_sae_lens over every feature of the checkpoint (or the first --sae-ids N), clustered.
         let records = try SAELoader.load(path: sae)
+        let ids = Array(records.map(\.featureID).prefix(option("--sae-ids").flatMap { Int($0) } ?? records.count))
         var options = FromSAELensOptions()
         options.clustered = true
         var usage = rusage()
-        let elapsed = try seconds { _ = try FromSAELens.run(records: records, featureIDs: records.map(\.featureID), options: options) }
+        let elapsed = try seconds { _ = try FromSAELens.run(records: records, featureIDs: ids, options: options) }
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        print(String(format: "clustered from_sae_lens over %d features: %.3f s, peak RSS %d MB", records.count, elapsed,
+        print(String(format: "clustered from_sae_lens over %d features: %.3f s, peak RSS %d MB", ids.count, elapsed,
                      usage.ru_maxrss / 1024))
         exit(0)
     }
@@ -262,6 +263,9 @@ func wholeProcessBenchmarks() throws {
     let grid = median(try (0..<7).map { _ in try seconds { _ = try CancellationRunner.run(animals.cancellations[0], on: animals.dictionary) } })
     print(String(format: "in process: 1-D sweep 40 %.3f ms, 2-D sweep 24x24 %.3f ms, cancellation grid 50x50 %.3f ms",
                  sweep1D * 1e3, sweep2D * 1e3, grid * 1e3))
+    let (out1D, out2D, outGrid) = try experimentOutputTimes(animals, repeats: 21)
+    print(String(format: "in process with CSV/summary/SVG outputs: 1-D %.3f ms, 2-D %.3f ms, grid %.3f ms",
+                 out1D * 1e3, out2D * 1e3, outGrid * 1e3))
 
     if let python {
         let times = try referenceTimes(python, ["1", "sweeps"])
@@ -273,6 +277,28 @@ func wholeProcessBenchmarks() throws {
     }
 }
 
+/// Median in-process seconds of the animals 1-D sweep, 2-D sweep and grid
+/// cancellation including the texts and plots `polygramc run` writes for them.
+func experimentOutputTimes(_ animals: Spec, repeats: Int) throws -> (Double, Double, Double) {
+    func sweep(_ experiment: ExperimentSpec) throws -> Double {
+        median(try (0..<repeats).map { _ in try seconds {
+            let result = try ExperimentRunner.run(experiment, on: animals.dictionary)
+            _ = (result.csv, result.summary, try ExperimentPlots.sweep(result))
+        } })
+    }
+    let grid = median(try (0..<repeats).map { _ in try seconds {
+        let result = try CancellationRunner.run(animals.cancellations[0], on: animals.dictionary)
+        let labels = animals.dictionary.features.map(\.name)
+        _ = (result.resultJSON, result.summary, result.trajectoryCSV)
+        _ = ExperimentPlots.gramBeforeAfter(labels: labels, before: GramHeatmap.magnitudes(result.beforeGram),
+                                            after: GramHeatmap.magnitudes(result.afterGram), title: "grid")
+        let axis = (0..<50).map { result.trajectory[$0][1] }
+        _ = ExperimentPlots.cancellationGrid(xKey: result.knobs[0], yKey: result.knobs[1], xValues: axis, yValues: axis,
+                                             overlaps: result.trajectory.map { $0[2] }, feasible: result.feasibleMask,
+                                             optimum: (result.optimizedValues[0], result.optimizedValues[1]), title: "grid")
+    } })
+    return (try sweep(animals.experiments[0]), try sweep(animals.experiments[1]), grid)
+}
 
 /// SAE workloads on a checkpoint (e.g. `scripts/make_synthetic_sae.py` at
 /// GPT-2-small size, 24,576 × 768 F32): `sae-import` of 8 ids as a whole

@@ -36,11 +36,17 @@ extension CancellationResult {
 
     /// `{D}_trajectory.csv`: knob paths, `overlap`, `feasible`; numbers `{:.6f}`, feasible 1/0.
     public var trajectoryCSV: String {
-        var lines = [(knobs + ["overlap", "feasible"]).joined(separator: ",")]
+        var bytes = Array(((knobs + ["overlap", "feasible"]).joined(separator: ",") + "\n").utf8)
+        bytes.reserveCapacity(bytes.count + trajectory.count * 12 * ((trajectory.first?.count ?? 0) + 1))
         for (row, feasible) in zip(trajectory, feasibleMask) {
-            lines.append((row.map { String(format: "%.6f", $0) } + [feasible ? "1" : "0"]).joined(separator: ","))
+            for x in row {
+                FixedDecimal.append(x, places: 6, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+            }
+            bytes.append(feasible ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+            bytes.append(UInt8(ascii: "\n"))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `{D}_summary.md` as `materialize` writes it.

@@ -38,6 +38,56 @@ public enum CancellationRunner {
         }
         var total = 1
         for _ in axes { total *= res }
+        let knobAxes = try zip(p.paths, axes).map { path, values in
+            do {
+                return KnobGridStates.Axis(kind: path.kind, values: values, targets: try path.targets(in: p.original))
+            } catch let error as KnobPathError {
+                throw InputError(error.message, at: p.spec.location)
+            }
+        }
+        guard let states = try KnobGridStates(p.original, axes: knobAxes) else {
+            return try gridByDictionary(p, axes: axes, total: total)
+        }
+        // (target, sibling) pairs of the ordering check, A's then B's; the axes flat (value k of axis a at a·res + k).
+        let checks = p.spec.preserveTiers
+            ? [p.a, p.b].flatMap { target in p.original.siblingIndices(of: target).map { (target, $0) } } : []
+        let values = axes.flatMap { $0 }
+        var trajectory: [[Double]] = []
+        trajectory.reserveCapacity(total)
+        var mask: [Bool] = []
+        mask.reserveCapacity(total)
+        var indices = [Int](repeating: 0, count: axes.count)
+        for _ in 0..<total {
+            states.move(to: indices)
+            // PairEvaluator's test, on states simulated once per knob value.
+            let x = try states.overlap(p.a, p.b)
+            var feasible = true
+            for (target, sibling) in checks where !(try states.overlap(target, sibling) + 1e-12 >= x) {
+                feasible = false
+                break
+            }
+            var row = [Double]()
+            row.reserveCapacity(axes.count + 1)
+            for (axis, index) in indices.enumerated() { row.append(values[axis * res + index]) }
+            row.append(x)
+            trajectory.append(row)
+            mask.append(feasible)
+            // Row-major: the last knob moves fastest.
+            var k = axes.count - 1
+            while k >= 0 {
+                indices[k] += 1
+                if indices[k] < res { break }
+                indices[k] = 0
+                k -= 1
+            }
+        }
+        return try choose(p, trajectory: trajectory, mask: mask)
+    }
+
+    /// The grid on whole dictionaries (`_dictionary_at` per point), for grids
+    /// whose per-feature state tables would not fit in memory.
+    static func gridByDictionary(_ p: CancellationProblem, axes: [[Double]], total: Int) throws -> CancellationResult {
+        let res = p.spec.optimize.maxSteps
         let evaluator = PairEvaluator(p)
         var trajectory: [[Double]] = []
         trajectory.reserveCapacity(total)
@@ -58,6 +108,11 @@ public enum CancellationRunner {
                 k -= 1
             }
         }
+        return try choose(p, trajectory: trajectory, mask: mask)
+    }
+
+    /// polygram's choice among the evaluated grid points, and the result.
+    static func choose(_ p: CancellationProblem, trajectory: [[Double]], mask: [Bool]) throws -> CancellationResult {
         let best = firstMinimum(trajectory.map { $0[p.paths.count] }, among: mask)
         let values = Array(trajectory[best].prefix(p.paths.count))
         return try p.assemble(method: "grid", values: values, afterOverlap: trajectory[best][p.paths.count],
@@ -287,12 +342,7 @@ final class PairEvaluator {
 
     init(_ problem: CancellationProblem) {
         self.problem = problem
-        let d = problem.original
-        let names = d.features.map(\.name)
-        siblings = [problem.a, problem.b].map { target in
-            let members = d.hierarchy.first { $0.name == d.features[target].cluster }?.members ?? []
-            return members.filter { $0 != names[target] }.compactMap { names.firstIndex(of: $0) }
-        }
+        siblings = [problem.a, problem.b].map { problem.original.siblingIndices(of: $0) }
     }
 
     /// (target overlap, feasible) where feasible = `hierarchical_ordering_preserved` if preserve_tiers.
@@ -323,16 +373,7 @@ final class PairEvaluator {
     }
 
     /// |⟨u|v⟩|² for interleaved (re, im) amplitudes.
-    static func overlap(_ u: [Double], _ v: [Double]) -> Double {
-        var re = 0.0, im = 0.0
-        var k = 0
-        while k < u.count {
-            re += u[k] * v[k] + u[k + 1] * v[k + 1]
-            im += u[k] * v[k + 1] - u[k + 1] * v[k]
-            k += 2
-        }
-        return re * re + im * im
-    }
+    static func overlap(_ u: [Double], _ v: [Double]) -> Double { StateOverlap.of(u, v) }
 }
 
 /// Python `repr` of a plain string (single quotes unless it holds one and no double quote).

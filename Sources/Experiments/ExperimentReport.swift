@@ -12,16 +12,33 @@ extension ExperimentResult {
         var header = axes.map(\.key) + ["overlap", "tier_self", "tier_sibling", "tier_cross_cluster"]
         if tierSeparation != nil { header.append("tier_separation") }
         header += assertions.map(\.0.rawValue)
-        var lines = [header.joined(separator: ",")]
-        for k in 0..<grid.count {
-            let indices = grid.indices(of: k)
-            var cells = zip(axes, indices).map { PythonFloat.repr($0.values[$1]) }
-            cells += [overlaps[k], tierSelf[k], tierSibling[k], tierCrossCluster[k]].map(PythonFloat.repr)
-            if let separation = tierSeparation { cells.append(PythonFloat.repr(separation[k])) }
-            cells += assertions.map { $0.1[k] ? "1" : "0" }
-            lines.append(cells.joined(separator: ","))
+        // Written as bytes, each axis value's repr once: a 2-D sweep is thousands of cells.
+        let axisCells = axes.map { $0.values.map { Array(PythonFloat.repr($0).utf8) } }
+        var bytes = Array((header.joined(separator: ",") + "\n").utf8)
+        bytes.reserveCapacity(bytes.count + grid.count * 24 * (header.count - assertions.count))
+        func cell(_ x: Double) {
+            bytes.append(contentsOf: PythonFloat.repr(x).utf8)
+            bytes.append(UInt8(ascii: ","))
         }
-        return lines.joined(separator: "\n") + "\n"
+        var indices = [Int](repeating: 0, count: axes.count)
+        for k in 0..<grid.count {
+            for (axis, index) in indices.enumerated() {
+                bytes.append(contentsOf: axisCells[axis][index])
+                bytes.append(UInt8(ascii: ","))
+            }
+            cell(overlaps[k])
+            cell(tierSelf[k])
+            cell(tierSibling[k])
+            cell(tierCrossCluster[k])
+            if let separation = tierSeparation { cell(separation[k]) }
+            for (_, passes) in assertions {
+                bytes.append(passes[k] ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+                bytes.append(UInt8(ascii: ","))
+            }
+            bytes[bytes.count - 1] = UInt8(ascii: "\n")
+            grid.advance(&indices)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `materialize`'s `<name>_summary.md` followed by `write_summary`'s block.

@@ -8,6 +8,14 @@ import Verify
 /// simulation, tier statistics, tier separation and the per-point assertions.
 public enum ExperimentRunner {
     public static func run(_ experiment: ExperimentSpec, on dictionary: FeatureDictionary) throws -> ExperimentResult {
+        if let result = try KnobSweep.run(experiment, on: dictionary) { return result }
+        return try runByDictionary(experiment, on: dictionary)
+    }
+
+    /// The sweep point by point on whole dictionaries (`with_knob`, then the
+    /// dictionary's Gram by batch simulation): used where `KnobSweep` is not
+    /// (registers above 8 qubits, empty dictionaries or sweeps).
+    static func runByDictionary(_ experiment: ExperimentSpec, on dictionary: FeatureDictionary) throws -> ExperimentResult {
         let grid = SweepGrid(axes: experiment.sweep)
         let names = dictionary.features.map(\.name)
         guard let a = names.firstIndex(of: experiment.targetPair[0]), let b = names.firstIndex(of: experiment.targetPair[1]) else {
@@ -90,6 +98,16 @@ public enum ExperimentRunner {
             }
         }
         return true
+    }
+}
+
+extension FeatureDictionary {
+    /// The indices of `target`'s cluster siblings (hierarchy order, itself and
+    /// undeclared names left out): whom `hierarchical_ordering_preserved` checks.
+    func siblingIndices(of target: Int) -> [Int] {
+        let names = features.map(\.name)
+        let members = hierarchy.first { $0.name == features[target].cluster }?.members ?? []
+        return members.filter { $0 != names[target] }.compactMap { names.firstIndex(of: $0) }
     }
 }
 

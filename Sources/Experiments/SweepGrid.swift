@@ -4,9 +4,14 @@ import Frontend
 /// polygram iterates it (polygram-core.md §4.2). No axes: one empty point.
 struct SweepGrid {
     let axes: [SweepAxis]
+    let shape: [Int]
+    let count: Int
 
-    var shape: [Int] { axes.map(\.values.count) }
-    var count: Int { shape.reduce(1, *) }
+    init(axes: [SweepAxis]) {
+        self.axes = axes
+        shape = axes.map(\.values.count)
+        count = shape.reduce(1, *)
+    }
 
     /// The index tuple of flat point `k`.
     func indices(of k: Int) -> [Int] {
@@ -17,6 +22,17 @@ struct SweepGrid {
             rest /= shape[axis]
         }
         return result
+    }
+
+    /// Steps `indices` to the next point in row-major order (the last axis fastest).
+    func advance(_ indices: inout [Int]) {
+        var axis = indices.count - 1
+        while axis >= 0 {
+            indices[axis] += 1
+            if indices[axis] < shape[axis] { return }
+            indices[axis] = 0
+            axis -= 1
+        }
     }
 
     /// The index of every axis's upper middle (`len // 2`), where polygram materializes.

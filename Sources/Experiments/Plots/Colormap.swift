@@ -30,7 +30,21 @@ public struct Colormap: Sendable, Hashable {
     /// The colour at `t` as `#rrggbb`.
     public func hex(_ t: Double) -> String {
         let (r, g, b) = rgb(t)
-        return "#" + [r, g, b].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        guard (0...255).contains(r), (0...255).contains(g), (0...255).contains(b) else {
+            return "#" + [r, g, b].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        }
+        // Seven bytes written in place (a small string, no allocation): heatmaps ask for one colour per cell.
+        return String(unsafeUninitializedCapacity: 7) { buffer in
+            func hex(_ nibble: Int) -> UInt8 { UInt8(nibble < 10 ? 48 + nibble : 87 + nibble) }
+            buffer[0] = UInt8(ascii: "#")
+            buffer[1] = hex(r >> 4)
+            buffer[2] = hex(r & 15)
+            buffer[3] = hex(g >> 4)
+            buffer[4] = hex(g & 15)
+            buffer[5] = hex(b >> 4)
+            buffer[6] = hex(b & 15)
+            return 7
+        }
     }
 
     /// Whether text drawn on the colour at `t` should be dark (relative luminance above 0.45).

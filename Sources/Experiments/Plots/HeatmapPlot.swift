@@ -96,22 +96,20 @@ public struct HeatmapPlot: Sendable {
         try canvas.text(title, x: Double(Self.width) / 2, y: 30, size: 16, anchor: .middle, bold: true,
                         maxWidth: Double(Self.width) - 20)
         let range = resolvedColorRange
+        let columns = xValues.indices.map { i in
+            let x0 = axes.xMap(xEdges[i]), x1 = axes.xMap(xEdges[i + 1])
+            return (x: min(x0, x1), width: abs(x1 - x0))
+        }
+        let rows = yValues.indices.map { j in
+            let y0 = axes.yMap(yEdges[j]), y1 = axes.yMap(yEdges[j + 1])
+            return (y: min(y0, y1), height: abs(y1 - y0))
+        }
         try canvas.group([("shape-rendering", "crispEdges")]) {
-            for i in xValues.indices {
-                let x0 = axes.xMap(xEdges[i]), x1 = axes.xMap(xEdges[i + 1])
-                for j in yValues.indices {
-                    let y0 = axes.yMap(yEdges[j]), y1 = axes.yMap(yEdges[j + 1])
-                    let value = values[i][j]
-                    let fill: String
-                    if isMasked(i, j) {
-                        fill = "url(#pg-hatch)"
-                    } else if !value.isFinite {
-                        fill = "#bfbfbf"
-                    } else {
-                        fill = colormap.hex((value - range.lowerBound) / (range.upperBound - range.lowerBound))
-                    }
-                    try canvas.rect(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0), fill: fill)
-                }
+            try canvas.cells(columns: columns, rows: rows) { i, j in
+                let value = values[i][j]
+                if isMasked(i, j) { return "url(#pg-hatch)" }
+                if !value.isFinite { return "#bfbfbf" }
+                return colormap.hex((value - range.lowerBound) / (range.upperBound - range.lowerBound))
             }
         }
         if let optimum, xDomain.contains(optimum.x), yDomain.contains(optimum.y) {

@@ -26,7 +26,8 @@ public enum PlotFormat {
     /// Two (or `places`) decimals, U+2212 for negative numbers, never "−0.00".
     public static func decimal(_ value: Double, places: Int = 2) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "∞" : "−∞") }
-        var text = String(format: "%.\(places)f", value)
+        var text = places <= FixedDecimal.maxPlaces
+            ? FixedDecimal.format(value, places: places) : String(format: "%.\(places)f", value)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
         if text.hasPrefix("-") { text = "−" + text.dropFirst() }
         return text
@@ -50,11 +51,18 @@ public enum PlotFormat {
 
     /// An SVG coordinate: two decimals, trailing zeros dropped ("12", "12.5", "12.25").
     static func coordinate(_ value: Double) -> String {
-        var text = String(format: "%.2f", value.isFinite ? value : 0)
-        if text == "-0.00" { text = "0.00" }
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        withCoordinate(value) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 of `coordinate(value)` (plots write thousands of these).
+    static func withCoordinate<R>(_ value: Double, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        FixedDecimal.withText(value.isFinite ? value : 0, places: 2) { text in
+            var start = 0, end = text.count
+            if end == 5, text.elementsEqual("-0.00".utf8) { start = 1 }
+            while end > start, text[end - 1] == UInt8(ascii: "0") { end -= 1 }
+            if end > start, text[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            return body(UnsafeRawBufferPointer(rebasing: text[start..<end]))
+        }
     }
 
     private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }

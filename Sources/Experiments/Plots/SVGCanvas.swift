@@ -74,6 +74,27 @@ final class SVGCanvas {
 
     // MARK: shapes
 
+    /// A grid of rects, column-major: cell (i, j) spans column i and row j
+    /// and is filled with `fill(i, j)`. The same bytes as a `rect` per cell,
+    /// but each column's and row's coordinates are formatted once (heatmaps
+    /// have thousands of cells).
+    func cells(columns: [(x: Double, width: Double)], rows: [(y: Double, height: Double)],
+               fill: (Int, Int) -> String) throws {
+        let xs = columns.map { c($0.x) }, widths = columns.map { c($0.width) }
+        let ys = rows.map { c($0.y) }, heights = rows.map { c($0.height) }
+        for i in columns.indices {
+            for j in rows.indices {
+                try xml.startElement("rect")
+                try xml.attribute("x", xs[i])
+                try xml.attribute("y", ys[j])
+                try xml.attribute("width", widths[i])
+                try xml.attribute("height", heights[j])
+                try xml.attribute("fill", fill(i, j))
+                try xml.endElement()
+            }
+        }
+    }
+
     func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
               stroke: String? = nil, strokeWidth: Double = 1, extra: [(String, String)] = []) throws {
         var attributes = [("x", c(x)), ("y", c(y)), ("width", c(width)), ("height", c(height)), ("fill", fill)]

@@ -1,0 +1,95 @@
+import Foundation
+
+/// C `printf("%.<places>f")` without Foundation's format parser, which costs
+/// microseconds per number and dominated the trajectory CSV and the SVG
+/// plots. Exact: the double's binary value times 10^places is formed as a
+/// 128-bit integer and rounded half to even, as glibc does (and Python's
+/// `format`). Values out of that range (|x| ≥ 2^55, NaN, ±inf) take
+/// `String(format:)`, so the text is always the same as before.
+enum FixedDecimal {
+    static let maxPlaces = 9
+
+    /// `String(format: "%.<places>f", x)`.
+    static func format(_ x: Double, places: Int) -> String {
+        withText(x, places: places) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Appends `String(format: "%.<places>f", x)` as UTF-8.
+    static func append(_ x: Double, places: Int, to out: inout [UInt8]) {
+        withText(x, places: places) { out.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with the UTF-8 of `String(format: "%.<places>f", x)`,
+    /// formed in a stack buffer.
+    static func withText<R>(_ x: Double, places: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        precondition((0...maxPlaces).contains(places))
+        guard let scaled = roundedScaled(x, places: places) else {
+            var text = String(format: "%.\(places)f", x)
+            return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        }
+        // Filled from the end: the digits of round(|x|·10^places) (at least
+        // places + 1 of them, below 2^86 so at most 26), the point, the sign.
+        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &scratch) { raw in
+            let end = raw.count
+            var n = 0
+            func put(_ byte: UInt8) {
+                n += 1
+                raw[end - n] = byte
+            }
+            func digit(_ d: UInt64) {
+                if n == places && places > 0 { put(UInt8(ascii: ".")) }
+                put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: d))
+            }
+            // 64-bit division where the value allows (128-bit division is a library call).
+            var high = scaled, digits = 0
+            while high > UInt128(UInt64.max) {
+                let (next, d) = high.quotientAndRemainder(dividingBy: 10)
+                digit(UInt64(d))
+                digits += 1
+                high = next
+            }
+            var q = UInt64(high)
+            repeat {
+                let (next, d) = q.quotientAndRemainder(dividingBy: 10)
+                digit(d)
+                digits += 1
+                q = next
+            } while q != 0 || digits < places + 1
+            if x.sign == .minus { put(UInt8(ascii: "-")) }
+            return body(UnsafeRawBufferPointer(rebasing: raw[(end - n)...]))
+        }
+    }
+
+    /// round(|x|·10^places), ties to even on the exact binary value; nil when
+    /// `x` is not finite or too large for the 128-bit product.
+    static func roundedScaled(_ x: Double, places: Int) -> UInt128? {
+        guard x.isFinite else { return nil }
+        let a = x.magnitude
+        if a == 0 { return 0 }
+        // a = m · 2^s with m < 2^53.
+        let m: UInt64, s: Int
+        if a.isNormal {
+            m = (1 << 52) | a.significandBitPattern
+            s = Int(a.exponent) - 52
+        } else {
+            m = a.significandBitPattern
+            s = -1074
+        }
+        var scale: UInt64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let product = UInt128(m) * UInt128(scale)   // < 2^83
+        if s >= 0 {
+            guard s <= 2 else { return nil }         // keeps the result below 2^86
+            return product << s
+        }
+        let shift = -s
+        // Below 2^83 / 2^shift < 1/2: rounds to zero.
+        guard shift <= 84 else { return 0 }
+        let quotient = product >> shift
+        let remainder = product - (quotient << shift)
+        let half = UInt128(1) << (shift - 1)
+        if remainder > half || (remainder == half && quotient & 1 == 1) { return quotient + 1 }
+        return quotient
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+@testable import Experiments
+
+/// `FixedDecimal` is `String(format: "%.Nf")` to the byte: ties, tiny and
+/// negative values, large values and non-finite ones.
+final class FixedDecimalTests: XCTestCase {
+    func check(_ x: Double, file: StaticString = #filePath, line: UInt = #line) {
+        for places in 0...FixedDecimal.maxPlaces {
+            XCTAssertEqual(FixedDecimal.format(x, places: places), String(format: "%.\(places)f", x),
+                           "\(x) to \(places) places", file: file, line: line)
+        }
+    }
+
+    func testEdgeCases() {
+        let values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 12.5, 0.0000005, 0.0000015, 0.0000025,
+                                -0.0000004, -1e-300, .leastNonzeroMagnitude, 1e-17, 0.1, 0.7, 1.005, 2.675, 123456.7890125,
+                                9007199254740993, 3.6e16, 1e22, 1e300, -1e300, .pi, 2 * .pi, .nan, .infinity, -.infinity,
+                                Double.greatestFiniteMagnitude, Double.leastNormalMagnitude, 0x1p-1022 * 1.5]
+        for x in values { check(x) }
+    }
+
+    func testExactTies() {
+        // k / 2^m are exact in binary, so many of these are exact decimal ties.
+        for m in 1...12 {
+            for k in stride(from: -4097, through: 4097, by: 3) { check(Double(k) / Double(1 << m)) }
+        }
+    }
+
+    func testRandomValues() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let bits = UInt64.random(in: 0...UInt64.max, using: &rng)
+            let x = Double(bitPattern: bits)
+            let scaled = Double.random(in: -10...10, using: &rng) * pow(10, Double(Int.random(in: -8...8, using: &rng)))
+            check(x)
+            check(scaled)
+        }
+    }
+
+    func testCoordinates() {
+        XCTAssertEqual(PlotFormat.coordinate(12), "12")
+        XCTAssertEqual(PlotFormat.coordinate(12.5), "12.5")
+        XCTAssertEqual(PlotFormat.coordinate(12.25), "12.25")
+        XCTAssertEqual(PlotFormat.coordinate(-0.001), "0")
+        XCTAssertEqual(PlotFormat.coordinate(-0.006), "-0.01")
+        XCTAssertEqual(PlotFormat.coordinate(.nan), "0")
+        XCTAssertEqual(PlotFormat.coordinate(100), "100")
+        XCTAssertEqual(PlotFormat.coordinate(0.1), "0.1")
+    }
+}
