@@ -45,8 +45,22 @@ public struct Provenance: Equatable, Sendable {
         return formatter.string(from: date)
     }
 
-    /// `git rev-parse --short HEAD` run in `directory`, with a 2-second limit.
+    /// `git rev-parse --short HEAD` run in `directory`, with a 2-second
+    /// limit; asked once per directory per process (`run` writes several
+    /// machines into one tree).
     static func gitRevision(in directory: String) -> String {
+        revisionLock.lock()
+        defer { revisionLock.unlock() }
+        if let known = revisions[directory] { return known }
+        let revision = askGit(in: directory)
+        revisions[directory] = revision
+        return revision
+    }
+
+    private static let revisionLock = NSLock()
+    nonisolated(unsafe) private static var revisions: [String: String] = [:]
+
+    private static func askGit(in directory: String) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "rev-parse", "--short", "HEAD"]
@@ -54,10 +68,14 @@ public struct Provenance: Equatable, Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        // Woken by the exit itself, not by polling (a 10 ms poll cost every write 10 ms).
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do { try process.run() } catch { return "unversioned" }
-        let deadline = Date().addingTimeInterval(2)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate(); return "unversioned" }
+        if exited.wait(timeout: .now() + 2) == .timedOut {
+            process.terminate()
+            return "unversioned"
+        }
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return process.terminationStatus == 0 && !text.isEmpty ? text : "unversioned"
