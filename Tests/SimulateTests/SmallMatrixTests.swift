@@ -63,4 +63,31 @@ final class SmallMatrixTests: XCTestCase {
         a[3] = .nan
         XCTAssertThrowsError(try OpenBLAS.singularValues(a, rows: 2, columns: 2))
     }
+
+    func testHermitianEigenvaluesMatchZheev() throws {
+        for (n, seed) in [(1, 3), (2, 5), (3, 7), (5, 11), (8, 13), (16, 17), (32, 19)] {
+            // A random Hermitian matrix, and a rank-deficient PSD one (a Gram of n/2 vectors).
+            let x = randomComplex(n * n, seed: UInt64(seed))
+            var hermitian = [Double](repeating: 0, count: 2 * n * n)
+            for i in 0..<n {
+                for j in 0..<n {
+                    hermitian[2 * (i * n + j)] = x[2 * (i * n + j)] + x[2 * (j * n + i)]
+                    hermitian[2 * (i * n + j) + 1] = x[2 * (i * n + j) + 1] - x[2 * (j * n + i) + 1]
+                }
+            }
+            let rank = max(1, n / 2)
+            let vectors = lowRank(rows: n, columns: 6, rank: min(rank, 6), seed: UInt64(seed + 100))
+            let gram = vectors.withUnsafeBufferPointer { OpenBLAS.zherkProduct($0.baseAddress!, rows: n, columns: 6) }
+            for matrix in [hermitian, gram] {
+                let small = SmallMatrix.hermitianEigenvalues(matrix, size: n)
+                let lapack = try OpenBLAS.zheevValues(matrix, size: n)
+                let scale = max(1, lapack.map(abs).max() ?? 1)
+                for (a, b) in zip(small, lapack) { XCTAssertEqual(a, b, accuracy: 1e-12 * scale, "n = \(n)") }
+            }
+            let expectedRank = min(rank, 6)
+            let top = SmallMatrix.hermitianEigenvalues(gram, size: n).last!
+            XCTAssertEqual(SmallMatrix.hermitianEigenvalues(gram, size: n).filter { $0 > 1e-10 * top }.count,
+                           expectedRank, "n = \(n)")
+        }
+    }
 }

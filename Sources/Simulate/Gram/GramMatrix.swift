@@ -20,7 +20,7 @@ public struct GramMatrix: Hashable, Sendable {
     }
 
     /// Numerical rank: eigenvalues above `relativeTolerance` × the largest
-    /// (G is Hermitian positive semidefinite; zheev through LAPACKE).
+    /// (G is Hermitian positive semidefinite).
     public func numericalRank(relativeTolerance: Double = 1e-10) throws -> Int {
         let eigenvalues = try OpenBLAS.hermitianEigenvalues(entries, size: size)
         guard let largest = eigenvalues.last, largest > 0 else { return 0 }

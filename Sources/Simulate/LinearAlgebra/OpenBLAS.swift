@@ -121,11 +121,17 @@ enum OpenBLAS {
 }
 
 extension OpenBLAS {
-    /// Eigenvalues (ascending) of an `n × n` Hermitian matrix (zheev, upper
-    /// triangle, no vectors).
+    /// Eigenvalues (ascending) of an `n × n` Hermitian matrix (Jacobi in Swift
+    /// up to `SmallMatrix.maxEigenSize`, else zheev on the upper triangle).
     static func hermitianEigenvalues(_ a: [Double], size n: Int) throws -> [Double] {
         guard n > 0 else { return [] }
         guard a.allSatisfy(\.isFinite) else { throw LinearAlgebraError(routine: "zheev", info: -5) }
+        if n <= SmallMatrix.maxEigenSize { return SmallMatrix.hermitianEigenvalues(a, size: n) }
+        return try zheevValues(a, size: n)
+    }
+
+    /// `hermitianEigenvalues` through LAPACK `zheev`, whatever the size.
+    static func zheevValues(_ a: [Double], size n: Int) throws -> [Double] {
         var work = columnMajorComplex(a, rows: n, columns: n)
         var w = [Double](repeating: 0, count: n)
         var rwork = [Double](repeating: 0, count: max(1, 3 * n - 2))

@@ -6,6 +6,8 @@ enum SmallMatrix {
     static let maxSVDElements = 1 << 10
     /// Largest `rows² × columns` Gram handled here.
     static let maxGramWork = 1 << 16
+    /// Largest Hermitian matrix whose eigenvalues are computed here (a concept Gram).
+    static let maxEigenSize = 32
 
     /// C = A·Aᴴ for an interleaved row-major complex `rows × columns` A, full Hermitian result.
     static func hermitianProduct(_ a: UnsafePointer<Double>, rows: Int, columns: Int) -> [Double] {
@@ -91,5 +93,64 @@ enum SmallMatrix {
             values[p] = sum.squareRoot()
         }
         return values.sorted(by: >)
+    }
+
+    /// Eigenvalues (ascending) of an interleaved row-major Hermitian `n × n`
+    /// matrix by cyclic Jacobi: each off-diagonal a_pq = |a_pq|·e^{iφ} is made
+    /// real by rephasing q, then zeroed by a real plane rotation. Unitary
+    /// steps keep the spectrum; absolute accuracy is that of zheev.
+    static func hermitianEigenvalues(_ input: [Double], size n: Int) -> [Double] {
+        var a = input
+        a.withUnsafeMutableBufferPointer { buffer in
+            let m = buffer.baseAddress!
+            func re(_ i: Int, _ j: Int) -> Double { m[2 * (i * n + j)] }
+            func im(_ i: Int, _ j: Int) -> Double { m[2 * (i * n + j) + 1] }
+            for _ in 0..<100 {
+                var off = 0.0, diagonal = 0.0
+                for i in 0..<n {
+                    diagonal += re(i, i) * re(i, i)
+                    for j in (i + 1)..<max(i + 1, n) { off += re(i, j) * re(i, j) + im(i, j) * im(i, j) }
+                }
+                if off <= 0x1p-104 * diagonal || off == 0 { break }
+                for p in 0..<n {
+                    for q in (p + 1)..<max(p + 1, n) {
+                        let g = (re(p, q) * re(p, q) + im(p, q) * im(p, q)).squareRoot()
+                        guard g > 0 else { continue }
+                        // Rephase q: column q × e^{-iφ}, row q × e^{iφ}, so a_pq = g.
+                        let cr = re(p, q) / g, ci = im(p, q) / g
+                        for k in 0..<n {
+                            let (xr, xi) = (re(k, q), im(k, q))
+                            m[2 * (k * n + q)] = xr * cr + xi * ci
+                            m[2 * (k * n + q) + 1] = xi * cr - xr * ci
+                            let (yr, yi) = (re(q, k), im(q, k))
+                            m[2 * (q * n + k)] = yr * cr - yi * ci
+                            m[2 * (q * n + k) + 1] = yi * cr + yr * ci
+                        }
+                        m[2 * (p * n + q) + 1] = 0
+                        m[2 * (q * n + p) + 1] = 0
+                        m[2 * (q * n + q) + 1] = 0
+                        // Real rotation that zeroes a_pq (Numerical Recipes' jacobi).
+                        let tau = (re(q, q) - re(p, p)) / (2 * g)
+                        let t = (tau >= 0 ? 1.0 : -1.0) / (abs(tau) + (1 + tau * tau).squareRoot())
+                        let c = 1 / (1 + t * t).squareRoot(), s = t * c
+                        for k in 0..<n {
+                            let (pr, pi) = (re(k, p), im(k, p)), (qr, qi) = (re(k, q), im(k, q))
+                            m[2 * (k * n + p)] = c * pr - s * qr
+                            m[2 * (k * n + p) + 1] = c * pi - s * qi
+                            m[2 * (k * n + q)] = s * pr + c * qr
+                            m[2 * (k * n + q) + 1] = s * pi + c * qi
+                        }
+                        for k in 0..<n {
+                            let (pr, pi) = (re(p, k), im(p, k)), (qr, qi) = (re(q, k), im(q, k))
+                            m[2 * (p * n + k)] = c * pr - s * qr
+                            m[2 * (p * n + k) + 1] = c * pi - s * qi
+                            m[2 * (q * n + k)] = s * pr + c * qr
+                            m[2 * (q * n + k) + 1] = s * pi + c * qi
+                        }
+                    }
+                }
+            }
+        }
+        return (0..<n).map { a[2 * ($0 * n + $0)] }.sorted()
     }
 }
