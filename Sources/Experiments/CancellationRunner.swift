@@ -57,6 +57,7 @@ public enum CancellationRunner {
         var mask: [Bool] = []
         mask.reserveCapacity(total)
         var indices = [Int](repeating: 0, count: axes.count)
+        let shape = [Int](repeating: res, count: axes.count)
         for _ in 0..<total {
             states.move(to: indices)
             // PairEvaluator's test, on states simulated once per knob value.
@@ -73,13 +74,7 @@ public enum CancellationRunner {
             trajectory.append(row)
             mask.append(feasible)
             // Row-major: the last knob moves fastest.
-            var k = axes.count - 1
-            while k >= 0 {
-                indices[k] += 1
-                if indices[k] < res { break }
-                indices[k] = 0
-                k -= 1
-            }
+            SweepGrid.advance(&indices, shape: shape)
         }
         return try choose(p, trajectory: trajectory, mask: mask)
     }
@@ -94,19 +89,14 @@ public enum CancellationRunner {
         var mask: [Bool] = []
         mask.reserveCapacity(total)
         var indices = [Int](repeating: 0, count: axes.count)
+        let shape = [Int](repeating: res, count: axes.count)
         for _ in 0..<total {
             let values = zip(axes, indices).map { $0[$1] }
             let (overlap, feasible) = try evaluator.evaluate(try p.dictionary(at: values))
             trajectory.append(values + [overlap])
             mask.append(feasible)
             // Row-major: the last knob moves fastest.
-            var k = axes.count - 1
-            while k >= 0 {
-                indices[k] += 1
-                if indices[k] < res { break }
-                indices[k] = 0
-                k -= 1
-            }
+            SweepGrid.advance(&indices, shape: shape)
         }
         return try choose(p, trajectory: trajectory, mask: mask)
     }

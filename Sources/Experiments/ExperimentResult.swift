@@ -14,4 +14,16 @@ public struct ExperimentResult {
     public var tierSeparation: [Double]?
     /// Requested assertions in polygram's result order, one bool per point.
     public var assertions: [(ExperimentAssertion, [Bool])]
+
+    /// Fills `assertions` from the per-point checks, in polygram's result order.
+    mutating func recordAssertions(ordering: [Bool], bound: [Bool], endpointOverlap: Double) {
+        for assertion in ExperimentAssertion.resultOrder where experiment.assertions.contains(assertion) {
+            switch assertion {
+            case .hierarchicalOrderingPreserved: assertions.append((assertion, ordering))
+            case .conceptGramTierSeparationBoundHolds: assertions.append((assertion, bound))
+            case .targetPairDestructiveAtEndpoint:
+                assertions.append((assertion, Array(repeating: endpointOverlap < 0.1, count: overlaps.count)))
+            }
+        }
+    }
 }

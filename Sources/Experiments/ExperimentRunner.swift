@@ -49,14 +49,7 @@ public enum ExperimentRunner {
             }
             if indices == endIndex { endpointOverlap = overlap }
         }
-        for assertion in ExperimentAssertion.resultOrder where experiment.assertions.contains(assertion) {
-            switch assertion {
-            case .hierarchicalOrderingPreserved: result.assertions.append((assertion, ordering))
-            case .conceptGramTierSeparationBoundHolds: result.assertions.append((assertion, bound))
-            case .targetPairDestructiveAtEndpoint:
-                result.assertions.append((assertion, Array(repeating: endpointOverlap < 0.1, count: grid.count)))
-            }
-        }
+        result.recordAssertions(ordering: ordering, bound: bound, endpointOverlap: endpointOverlap)
         return result
     }
 

@@ -86,14 +86,7 @@ enum KnobSweep {
         }
         // The last point in row-major order is every axis's last index.
         let endpointOverlap = result.overlaps[grid.count - 1]
-        for assertion in ExperimentAssertion.resultOrder where experiment.assertions.contains(assertion) {
-            switch assertion {
-            case .hierarchicalOrderingPreserved: result.assertions.append((assertion, ordering))
-            case .conceptGramTierSeparationBoundHolds: result.assertions.append((assertion, bound))
-            case .targetPairDestructiveAtEndpoint:
-                result.assertions.append((assertion, Array(repeating: endpointOverlap < 0.1, count: grid.count)))
-            }
-        }
+        result.recordAssertions(ordering: ordering, bound: bound, endpointOverlap: endpointOverlap)
         return result
     }
 }

@@ -25,7 +25,10 @@ struct SweepGrid {
     }
 
     /// Steps `indices` to the next point in row-major order (the last axis fastest).
-    func advance(_ indices: inout [Int]) {
+    func advance(_ indices: inout [Int]) { Self.advance(&indices, shape: shape) }
+
+    /// Steps `indices` to the next point of a row-major grid of `shape` (an odometer).
+    static func advance(_ indices: inout [Int], shape: [Int]) {
         var axis = indices.count - 1
         while axis >= 0 {
             indices[axis] += 1
