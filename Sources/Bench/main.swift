@@ -255,8 +255,30 @@ func wholeProcessBenchmarks() throws {
     let spec = root.appendingPathComponent("golden/animals/animals.yaml").path
     let out = batch.appendingPathComponent("run").path
     let runSeconds = median(try (0..<5).map { _ in try processSeconds(polygramcBinary, ["run", spec, "-o", out]) })
-    print(String(format: "run animals spec (compile, 1-D 40 + 2-D 24x24 sweeps, verify; whole process) median %8.3f ms",
+    print(String(format: "run animals spec (compile, 1-D 40 + 2-D 24x24 sweeps, grid 50x50, plots, verify; whole process) median %8.3f ms",
                  runSeconds * 1e3))
+    // One workload per spec (the animals spec cut at its list items), so each
+    // reference workload has a whole-process polygramc counterpart.
+    let text = try String(contentsOfFile: spec, encoding: .utf8)
+    guard let experiments = text.range(of: "experiments:\n"), let second = text.range(of: "  - name: AnimalsPhaseGrid"),
+          let cancellations = text.range(of: "cancellations:\n") else { throw BenchError("animals.yaml changed shape") }
+    let head = String(text[..<experiments.lowerBound])
+    let singles = [
+        ("1d", head + String(text[experiments.lowerBound..<second.lowerBound])),
+        ("2d", head + "experiments:\n" + String(text[second.lowerBound..<cancellations.lowerBound])),
+        ("grid", head + String(text[cancellations.lowerBound...])),
+    ]
+    var wholeProcess: [String: Double] = [:]
+    for (name, body) in singles {
+        let path = batch.appendingPathComponent("animals-\(name).yaml").path
+        try body.write(toFile: path, atomically: true, encoding: .utf8)
+        let output = batch.appendingPathComponent("run-\(name)").path
+        wholeProcess[name] = median(try (0..<11).map { _ in
+            try processSeconds(polygramcBinary, ["run", path, "-o", output, "--no-provenance"])
+        })
+    }
+    print(String(format: "run one workload (whole process, --no-provenance): 1-D %.1f ms, 2-D %.1f ms, grid %.1f ms",
+                 wholeProcess["1d"]! * 1e3, wholeProcess["2d"]! * 1e3, wholeProcess["grid"]! * 1e3))
 
     if let qorca, FileManager.default.isExecutableFile(atPath: qorca) {
         let referenceOne = median(try (0..<5).map { _ in try processSeconds(qorca, ["verify", one]) })
@@ -286,6 +308,8 @@ func wholeProcessBenchmarks() throws {
                      r1 * 1e3, r2 * 1e3, rg * 1e3, r1 / sweep1D, r2 / sweep2D, rg / grid))
         print(String(format: "reference 1-D + 2-D + grid %.0f ms vs polygramc run (whole process, all three + compile + verify + plots) -> %.0fx",
                      (r1 + r2 + rg) * 1e3, (r1 + r2 + rg) / runSeconds))
+        print(String(format: "reference in process vs polygramc run whole process, per workload: 1-D %.0fx, 2-D %.0fx, grid %.0fx",
+                     r1 / wholeProcess["1d"]!, r2 / wholeProcess["2d"]!, rg / wholeProcess["grid"]!))
     }
 }
 
