@@ -121,6 +121,18 @@ do {
                      usage.ru_maxrss / 1024))
         exit(0)
     }
+    if only == "sae-graph", let sae = option("--sae") {
+        // Load + cosine pair graph alone, so the peak RSS is this workload's
+        // (the reference's figure is a whole process doing the same).
+        let records = try SAELoader.load(path: sae)
+        var pairs = 0
+        let elapsed = seconds { pairs = CosinePairGraph(rows: records.map(\.projection), threshold: 0.3).pairs.count }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print(String(format: "load + cosine pair graph over %d rows: graph %.3f s, %d pairs, peak RSS %d MB", records.count,
+                     elapsed, pairs, usage.ru_maxrss / 1024))
+        exit(0)
+    }
     if only == "sae", let sae = option("--sae") {
         try saeBenchmarks(sae)
         exit(0)
