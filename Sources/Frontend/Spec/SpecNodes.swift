@@ -42,8 +42,13 @@ struct SpecNodes {
     }
 
     /// The node's resolved tag (`Tag.name` is internal to Yams; `rawValue` is its text).
+    /// Specs are composed with Yams's `.basic` resolver, so an untagged plain
+    /// value is still implicit (empty raw tag) and `YAMLImplicitTag` decides
+    /// it as Yams's default resolver would. Mapping keys were hashed (and so
+    /// resolved, to str) by Yams's duplicate-key check while composing.
     func tagName(_ node: Node) -> Tag.Name {
-        Tag.Name(rawValue: node.tag.rawValue)
+        if case .scalar(let s) = node, s.tag.rawValue.isEmpty { return YAMLImplicitTag.of(s.string) }
+        return Tag.Name(rawValue: node.tag.rawValue)
     }
 
     func isNull(_ node: Node) -> Bool {

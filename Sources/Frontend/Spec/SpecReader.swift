@@ -24,7 +24,8 @@ public enum SpecReader {
         let language = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // `.basic`: no regex-based tag resolution (see SpecNodes.tagName).
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw InputError("empty spec", at: SourceLocation(file: file, line: 1, column: 1))
             }
             root = node
