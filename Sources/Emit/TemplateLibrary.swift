@@ -5,16 +5,21 @@ import Frontend
 public enum TemplateLibrary {
     public static let names = ["mps-family.q.orca.md", "hea.q.orca.md", "provenance.md"]
 
-    /// Every packaged template, loaded and checked once per process.
-    private static let loaded: [String: Result<Template, Error>] = Dictionary(uniqueKeysWithValues: names.map { name in
-        (name, Result { try load(name) })
-    })
+    /// Templates loaded and checked so far: each at its first use, once per
+    /// process (an MPS compile never pays for parsing the HEA template).
+    nonisolated(unsafe) private static var loaded: [String: Result<Template, Error>] = [:]
+    private static let lock = NSLock()
 
     /// A packaged template; throws if it is missing or malformed.
     public static func template(named name: String) throws -> Template {
-        guard let result = loaded[name] else {
+        guard names.contains(name) else {
             throw TemplateError(template: name, line: 0, message: "no such template")
         }
+        lock.lock()
+        defer { lock.unlock() }
+        if let result = loaded[name] { return try result.get() }
+        let result = Result { try load(name) }
+        loaded[name] = result
         return try result.get()
     }
 

@@ -17,7 +17,12 @@ struct Polygramc: ParsableCommand {
 enum Entry {
     static func main() {
         do {
-            if let job = VerifyJob.fastPath(Array(CommandLine.arguments.dropFirst())) {
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let job = VerifyJob.fastPath(arguments) {
+                try job.run()
+                return
+            }
+            if let job = RunJob.fastPath(arguments) {
                 try job.run()
                 return
             }

@@ -22,18 +22,10 @@ struct VerifyJob {
     /// reflection-driven parse costs about 1.5 ms, a third of verifying a
     /// small file. Anything else returns nil and takes the full parser.
     static func fastPath(_ arguments: [String]) -> VerifyJob? {
-        guard arguments.count >= 2, arguments[0] == "verify" else { return nil }
-        var job = VerifyJob(paths: [])
-        var seen: Set<String> = []
-        for argument in arguments.dropFirst() {
-            if argument.hasPrefix("-") {
-                guard argument == "--json" || argument == "--strict", seen.insert(argument).inserted else { return nil }
-                if argument == "--json" { job.json = true } else { job.strict = true }
-            } else {
-                job.paths.append(argument)
-            }
-        }
-        return job.paths.isEmpty ? nil : job
+        guard arguments.first == "verify",
+              let line = SimpleCommandLine(arguments.dropFirst(), flags: ["--json", "--strict"]),
+              !line.positionals.isEmpty else { return nil }
+        return VerifyJob(paths: line.positionals, json: line.flags.contains("--json"), strict: line.flags.contains("--strict"))
     }
 
     func run() throws {
