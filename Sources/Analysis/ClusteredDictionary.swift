@@ -42,6 +42,15 @@ public struct ClusteredDictionary: Sendable {
                              blockFormation: BlockFormation,
                              hierarchy: [FeatureDictionary.Cluster]? = nil,
                              progress: AnalysisProgress? = nil) throws -> ClusteredDictionary {
+        try build(name: name, features: features, decoderVectors: ProjectionRows(decoderVectors), encoding: encoding,
+                  blockFormation: blockFormation, hierarchy: hierarchy, progress: progress)
+    }
+
+    /// Same, over rows shared with the records (float32 for checkpoints).
+    public static func build(name: String, features: [Feature], decoderVectors: ProjectionRows, encoding: Encoding,
+                             blockFormation: BlockFormation,
+                             hierarchy: [FeatureDictionary.Cluster]? = nil,
+                             progress: AnalysisProgress? = nil) throws -> ClusteredDictionary {
         guard features.count == decoderVectors.count else {
             throw PolygramError.value("build_clustered_dictionary: len(features)=\(features.count) does not match "
                                       + "decoder_vectors.shape[0]=\(decoderVectors.count)")
@@ -89,8 +98,8 @@ public struct ClusteredDictionary: Sendable {
             progress?("blocks", b + 1, rows.count)
         }
         // Normalised rows only for the (sparse) edges: no second N × d copy.
-        let norms = decoderVectors.map { v -> Double in
-            let norm = DenseMath.norm(v)
+        let norms = (0..<n).map { i -> Double in
+            let norm = DenseMath.norm(decoderVectors[i])
             return norm < 1e-12 ? 1 : norm
         }
         func unit(_ i: Int) -> [Double] { decoderVectors[i].map { $0 / norms[i] } }

@@ -21,15 +21,22 @@ public struct CosinePairGraph: Sendable {
     public static let denseLimit = 4096
 
     public init(rows: [[Double]], threshold: Double, indices: [Int]? = nil, progress: AnalysisProgress? = nil) {
+        self.init(rows: ProjectionRows(rows), threshold: threshold, indices: indices, progress: progress)
+    }
+
+    /// Normalises straight from the rows' storage into the one float32 copy the
+    /// products need (float32 rows are used as stored).
+    public init(rows: ProjectionRows, threshold: Double, indices: [Int]? = nil, progress: AnalysisProgress? = nil) {
         let n = rows.count
-        guard n >= 2, let d = rows.first?.count, d > 0 else {
+        let d = rows.dimension
+        guard n >= 2, d > 0 else {
             pairs = []
             maxOffDiagonalCosine = 0
             return
         }
         var flat = [Float](repeating: 0, count: n * d)
         for r in 0..<n {
-            let row = rows[r].map { Float($0) }
+            let row = rows.floats(r)
             // np.linalg.norm on float32 rows: the sum of squares in float32.
             var ss: Float = 0
             for x in row { ss += x * x }

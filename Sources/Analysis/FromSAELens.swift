@@ -102,11 +102,12 @@ public enum FromSAELens {
             throw PolygramError.value("feature_id(s) not in records: [\(missing.map(String.init).joined(separator: ", "))]")
         }
         let selected = featureIDs.map { byID[$0]! }
-        let projections = selected.map(\.projection)
-        let dimension = projections[0].count
-        if let bad = selected.first(where: { $0.projection.count != dimension }) {
+        // Shares the records' rows (float32 for checkpoints): no N × d float64 copy.
+        let projections = ProjectionRows(selected)
+        let dimension = projections.dimension
+        if let bad = selected.first(where: { $0.values.count != dimension }) {
             throw PolygramError.value("all projections must have the same length: '\(selected[0].name)' has \(dimension), "
-                                      + "'\(bad.name)' has \(bad.projection.count)")
+                                      + "'\(bad.name)' has \(bad.values.count)")
         }
         let n = selected.count
         let names = selected.map(\.name)

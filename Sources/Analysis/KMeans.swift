@@ -12,17 +12,18 @@ enum KMeans {
     typealias Lanes = SIMD8<Double>
     static let lanes = 8
 
-    static func labels(points: [[Double]], k: Int, seed: UInt64, maxIterations: Int = 100,
+    static func labels(points: ProjectionRows, k: Int, seed: UInt64, maxIterations: Int = 100,
                        progress: AnalysisProgress? = nil) -> [Int] {
         let n = points.count
         guard k > 1, n > 0 else { return [Int](repeating: 0, count: n) }
-        let d = points[0].count
+        let d = points.dimension
         // panels[(g · d + j) · lanes + l] = points[g · lanes + l][j]; the last panel is zero-padded.
         let groups = (n + lanes - 1) / lanes
         var panels = [Double](repeating: 0, count: groups * d * lanes)
         for i in 0..<n {
             let (g, l) = i.quotientAndRemainder(dividingBy: lanes)
-            for j in 0..<d { panels[(g * d + j) * lanes + l] = points[i][j] }
+            let row = points[i]
+            for j in 0..<d { panels[(g * d + j) * lanes + l] = row[j] }
         }
         func value(_ i: Int, _ j: Int) -> Double { panels[((i / lanes) * d + j) * lanes + i % lanes] }
         var centroids = [Double](repeating: 0, count: k * d)
@@ -90,11 +91,15 @@ enum KMeans {
             for c in 0..<k { counts[c] = 0 }
             for i in 0..<n { counts[assignment[i]] += 1 }
             sums.withUnsafeMutableBufferPointer { sums in
-                // Whole rows (the caller's row-major points): coordinates are independent sums.
-                for i in 0..<n {
-                    let row = assignment[i] * d
-                    points[i].withUnsafeBufferPointer { p in
-                        for j in 0..<d { sums[row + j] += p[j] }
+                panels.withUnsafeBufferPointer { x in
+                    // Whole rows from the panels (no widening per iteration): coordinates are independent sums.
+                    for i in 0..<n {
+                        let row = assignment[i] * d
+                        var o = (i / lanes) * d * lanes + i % lanes
+                        for j in 0..<d {
+                            sums[row + j] += x[o]
+                            o += lanes
+                        }
                     }
                 }
             }

@@ -90,7 +90,7 @@ public struct SAEImport {
         } else {
             let requested = nClusters ?? 2
             if requested > n { warnings.append("n_clusters=\(requested) > selected=\(n); clamping to \(n)") }
-            let labels = KMeans.labels(points: projections, k: min(requested, n), seed: 0)
+            let labels = KMeans.labels(points: ProjectionRows(projections), k: min(requested, n), seed: 0)
             clusterMethod = "kmeans"
             clusters = labels.map { "cluster_\($0)" }
         }
@@ -115,7 +115,7 @@ public struct SAEImport {
             nInputFeatures: records.count, nSelected: n,
             clusterAssignments: features.map { .init(feature: $0.name, cluster: $0.cluster) },
             clusterMethod: clusterMethod,
-            betaVarianceExplained: SAEImport.varianceExplained(projections, clusters: clusters),
+            betaVarianceExplained: SAEImport.varianceExplained(ProjectionRows(projections), clusters: clusters),
             tierPreservation: SAEImport.tierPreservation(projections, overlaps: overlaps),
             gammaMethod: assignGamma ? "projection_pca" : "zero",
             warnings: warnings)
@@ -164,16 +164,17 @@ public struct SAEImport {
     }
 
     /// `clip(1 − SS_res/SS_tot, 0, 1)`; 1.0 when SS_tot < 1e-12.
-    static func varianceExplained(_ projections: [[Double]], clusters: [String]) -> Double {
+    static func varianceExplained(_ projections: ProjectionRows, clusters: [String]) -> Double {
         let overall = DenseMath.mean(projections)
-        let total = projections.reduce(0.0) { $0 + DenseMath.squaredDistance($1, overall) }
+        var total = 0.0
+        for i in 0..<projections.count { total += DenseMath.squaredDistance(projections[i], overall) }
         guard total >= 1e-12 else { return 1.0 }
         var centroids: [String: [Double]] = [:]
         for c in Set(clusters) {
-            centroids[c] = DenseMath.mean(zip(projections, clusters).filter { $0.1 == c }.map(\.0))
+            centroids[c] = DenseMath.mean(projections.subset(clusters.indices.filter { clusters[$0] == c }))
         }
         var residual = 0.0
-        for (p, c) in zip(projections, clusters) { residual += DenseMath.squaredDistance(p, centroids[c]!) }
+        for (i, c) in clusters.enumerated() { residual += DenseMath.squaredDistance(projections[i], centroids[c]!) }
         return min(max(1 - residual / total, 0), 1)
     }
 

@@ -68,15 +68,29 @@ public enum SAELoader {
         }
         func record(_ id: Int, _ row: [Float]) throws -> SAEFeatureRecord {
             let name = names?[id] ?? "feat_\(id)"
-            let projection = row.map(Double.init)
-            guard projection.allSatisfy(\.isFinite) else {
+            // Kept float32: widening on read is exact (FeatureProjection).
+            guard row.allSatisfy(\.isFinite) else {
                 throw fail("SAEFeatureRecord \(PythonString.repr(name)): projection contains non-finite values")
             }
-            return SAEFeatureRecord(featureID: id, name: name, projection: projection)
+            return SAEFeatureRecord(featureID: id, name: name, values: .float(row))
         }
 
         guard let featureIDs else {
             // Eager: the canonical W_dec of §1.4.
+            if let (key, transposed) = resolve("W_dec", in: file), !transposed, let t = file[key], t.shape.count == 2 {
+                // Row by row straight from the mapping (no whole-tensor copy), the
+                // mapping's pages released as they are decoded.
+                try checkNames(t.shape[0])
+                let n = t.shape[0]
+                defer { file.releasePages() }
+                return try (0..<n).map { i in
+                    defer {
+                        progress?("load", i + 1, n)
+                        if (i + 1) % 1024 == 0 { file.releasePages() }
+                    }
+                    return try record(i, file.readRow(key, i))
+                }
+            }
             let (shape, values) = try canonicalTensor("W_dec", in: file)
             guard shape.count == 2 else {
                 throw fail("load_sae_safetensors: W_dec has shape \(SafetensorsTensor.describe(shape: shape)); expected 2D")

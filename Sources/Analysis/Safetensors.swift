@@ -136,6 +136,15 @@ public final class SafetensorsFile: @unchecked Sendable {
     /// Tensor names in header order.
     public var tensorNames: [String] { tensors.map(\.name) }
 
+    /// Drops the mapping's resident pages (`MADV_DONTNEED`; a read-only private
+    /// mapping re-reads them from the file if touched again), so decoding a
+    /// whole tensor row by row keeps only the decoded rows resident, not the
+    /// file's bytes as well.
+    public func releasePages() {
+        guard let base else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), mappedLength, MADV_DONTNEED)
+    }
+
     // MARK: Reading (float32 values, as polygram converts every loaded tensor)
 
     /// Every element, row-major.

@@ -10,15 +10,16 @@ enum TierPreservation {
     static let defaultBlock = 1024
 
     /// nil for N ≤ 1; NaN when either side is flat.
-    static func pearson(_ projections: [[Double]], overlap: EncodedOverlap, block: Int = defaultBlock,
+    static func pearson(_ projections: ProjectionRows, overlap: EncodedOverlap, block: Int = defaultBlock,
                         progress: AnalysisProgress? = nil) -> Double? {
         let n = projections.count
         guard n > 1 else { return nil }
-        let d = projections[0].count
+        let d = projections.dimension
         // Unit rows (zero rows stay zero), float64, row-major.
         var units = [Double]()
         units.reserveCapacity(n * d)
-        for p in projections {
+        for i in 0..<n {
+            let p = projections[i]
             let norm = DenseMath.dot(p, p).squareRoot()
             if norm > 0 { units.append(contentsOf: p.lazy.map { $0 / norm }) } else { units.append(contentsOf: p) }
         }

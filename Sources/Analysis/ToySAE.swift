@@ -5,7 +5,13 @@ import IR
 public struct SAEFeatureRecord: Hashable, Sendable {
     public var featureID: Int
     public var name: String
-    public var projection: [Double]
+    /// The decoder row as stored (float32 from checkpoints, float64 from JSON).
+    public var values: FeatureProjection
+    /// The decoder row in float64 (widened from float32 storage on read).
+    public var projection: [Double] {
+        get { values.doubles }
+        set { values = .double(newValue) }
+    }
     /// `"<cluster>/<rest>"` enables label-driven clustering.
     public var label: String?
     public var activationMean: Double?
@@ -14,9 +20,15 @@ public struct SAEFeatureRecord: Hashable, Sendable {
 
     public init(featureID: Int, name: String, projection: [Double], label: String? = nil,
                 activationMean: Double? = nil, activationStd: Double? = nil, location: SourceLocation? = nil) {
+        self.init(featureID: featureID, name: name, values: .double(projection), label: label,
+                  activationMean: activationMean, activationStd: activationStd, location: location)
+    }
+
+    public init(featureID: Int, name: String, values: FeatureProjection, label: String? = nil,
+                activationMean: Double? = nil, activationStd: Double? = nil, location: SourceLocation? = nil) {
         self.featureID = featureID
         self.name = name
-        self.projection = projection
+        self.values = values
         self.label = label
         self.activationMean = activationMean
         self.activationStd = activationStd

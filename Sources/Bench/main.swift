@@ -115,10 +115,15 @@ do {
         var options = FromSAELensOptions()
         options.clustered = true
         var usage = rusage()
-        let elapsed = try seconds { _ = try FromSAELens.run(records: records, featureIDs: ids, options: options) }
+        var digest: UInt64 = 0xcbf29ce484222325
+        let elapsed = try seconds {
+            let output = try FromSAELens.run(records: records, featureIDs: ids, options: options)
+            // FNV-1a of the whole result and report, so two builds can be compared bit for bit.
+            for byte in "\(output.result)\(output.report)".utf8 { digest = (digest ^ UInt64(byte)) &* 0x100000001b3 }
+        }
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        print(String(format: "clustered from_sae_lens over %d features: %.3f s, peak RSS %d MB", ids.count, elapsed,
-                     usage.ru_maxrss / 1024))
+        print(String(format: "clustered from_sae_lens over %d features: %.3f s (with the output digest), peak RSS %d MB, digest %016llx",
+                     ids.count, elapsed, usage.ru_maxrss / 1024, digest))
         exit(0)
     }
     if only == "sae-graph", let sae = option("--sae") {
@@ -126,7 +131,7 @@ do {
         // (the reference's figure is a whole process doing the same).
         let records = try SAELoader.load(path: sae)
         var pairs = 0
-        let elapsed = seconds { pairs = CosinePairGraph(rows: records.map(\.projection), threshold: 0.3).pairs.count }
+        let elapsed = seconds { pairs = CosinePairGraph(rows: ProjectionRows(records), threshold: 0.3).pairs.count }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print(String(format: "load + cosine pair graph over %d rows: graph %.3f s, %d pairs, peak RSS %d MB", records.count,
@@ -363,7 +368,7 @@ func saeBenchmarks(_ path: String) throws {
     var records: [SAEFeatureRecord] = []
     let load = try seconds { records = try SAELoader.load(path: path) }
     print(String(format: "full-width load of %d features: %.3f s", records.count, load))
-    let rows = records.map(\.projection)
+    let rows = ProjectionRows(records)
     var graph: CosinePairGraph?
     let graphSeconds = seconds { graph = CosinePairGraph(rows: rows, threshold: 0.3) }
     getrusage(RUSAGE_SELF.rawValue, &usage)

@@ -207,7 +207,7 @@ final class FromSAELensReferenceTests: FromSAELensTestCase {
                 XCTFail("unknown k-means case \(name)")
                 continue
             }
-            let labels = KMeans.labels(points: points, k: c["k"] as! Int, seed: UInt64(c["seed"] as! Int))
+            let labels = KMeans.labels(points: ProjectionRows(points), k: c["k"] as! Int, seed: UInt64(c["seed"] as! Int))
             XCTAssertEqual(labels, c["labels"] as? [Int], name)
         }
     }

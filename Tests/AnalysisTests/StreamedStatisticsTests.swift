@@ -81,7 +81,7 @@ final class StreamedStatisticsTests: XCTestCase {
             for encoding in [Encoding.mpsRung1(phaseKnobs: true), .rung4] {
                 let d = dictionary(features(&rng, count: n), encoding)
                 let direct = try XCTUnwrap(SAEImport.tierPreservation(projections, overlaps: DictionaryGram.compute(d).abs2))
-                let streamed = try XCTUnwrap(TierPreservation.pearson(projections, overlap: EncodedOverlap(d), block: block))
+                let streamed = try XCTUnwrap(TierPreservation.pearson(ProjectionRows(projections), overlap: EncodedOverlap(d), block: block))
                 if n == 2 {
                     // One pair: both sides flat.
                     XCTAssertTrue(direct.isNaN && streamed.isNaN)
@@ -95,14 +95,14 @@ final class StreamedStatisticsTests: XCTestCase {
     func testStreamedTierPreservationEdgeCases() throws {
         var rng = NumpyRandom(seed: 5)
         let one = dictionary(features(&rng, count: 1), .mpsRung1(phaseKnobs: true))
-        XCTAssertNil(TierPreservation.pearson([[1, 2]], overlap: try EncodedOverlap(one)))
+        XCTAssertNil(TierPreservation.pearson(ProjectionRows([[1, 2]]), overlap: try EncodedOverlap(one)))
         // Identical features: |G|² is flat → NaN, as the direct form.
         let same = Feature(name: "a", cluster: "c", beta: 0.3)
         var twin = same
         twin.name = "b"
         let flat = dictionary([same, twin, { var f = same; f.name = "c"; return f }()], .mpsRung1(phaseKnobs: true))
         let projections = matrix(&rng, rows: 3, columns: 4)
-        XCTAssertTrue(try XCTUnwrap(TierPreservation.pearson(projections, overlap: EncodedOverlap(flat), block: 2)).isNaN)
+        XCTAssertTrue(try XCTUnwrap(TierPreservation.pearson(ProjectionRows(projections), overlap: EncodedOverlap(flat), block: 2)).isNaN)
         XCTAssertTrue(try XCTUnwrap(SAEImport.tierPreservation(projections, overlaps: DictionaryGram.compute(flat).abs2)).isNaN)
     }
 
@@ -161,12 +161,12 @@ final class StreamedStatisticsTests: XCTestCase {
             var points = matrix(&rng, rows: n, columns: columns)
             if n > 4 { points[3] = points[1]; points[4] = points[1] }  // duplicates → ties
             for seed in [0, 1, 3] as [UInt64] {
-                XCTAssertEqual(KMeans.labels(points: points, k: k, seed: seed), referenceKMeans(points, k: k, seed: seed),
+                XCTAssertEqual(KMeans.labels(points: ProjectionRows(points), k: k, seed: seed), referenceKMeans(points, k: k, seed: seed),
                                "n \(n) k \(k) seed \(seed)")
             }
         }
         // All points equal: every seed after the first has total d² = 0.
         let same = [[Double]](repeating: [1, 2], count: 6)
-        XCTAssertEqual(KMeans.labels(points: same, k: 3, seed: 0), referenceKMeans(same, k: 3, seed: 0))
+        XCTAssertEqual(KMeans.labels(points: ProjectionRows(same), k: 3, seed: 0), referenceKMeans(same, k: 3, seed: 0))
     }
 }

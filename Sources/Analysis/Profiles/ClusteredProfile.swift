@@ -37,12 +37,12 @@ public struct TierPreservationFidelity: GeometricFidelity {
     public init() {}
     public var isTierPreservation: Bool { true }
 
-    public func compute(projections: [[Double]], dictionary: FeatureDictionary) throws -> Double? {
+    public func compute(projections: ProjectionRows, dictionary: FeatureDictionary) throws -> Double? {
         try compute(projections: projections, dictionary: dictionary, progress: nil)
     }
 
     /// Streamed over block pairs (memory linear in N): no N × N Gram is formed.
-    public func compute(projections: [[Double]], dictionary: FeatureDictionary, progress: AnalysisProgress?) throws -> Double? {
+    public func compute(projections: ProjectionRows, dictionary: FeatureDictionary, progress: AnalysisProgress?) throws -> Double? {
         guard projections.count > 1 else { return nil }
         return TierPreservation.pearson(projections, overlap: try EncodedOverlap(dictionary), progress: progress)
     }

@@ -29,7 +29,8 @@ public struct KnobAssignmentResult: Sendable {
 
 /// The arguments every strategy receives (`KnobAssignment.assign`).
 public struct KnobAssignmentRequest: Sendable {
-    public var projections: [[Double]]
+    /// The selection's decoder rows (shared with the records).
+    public var projections: ProjectionRows
     public var featureNames: [String]
     public var nClusters: Int?
     public var gammaRange: (lo: Double, hi: Double)
@@ -53,13 +54,13 @@ public protocol KnobAssignment: Sendable {
 public protocol GeometricFidelity: Sendable {
     /// Whether the SelectionReport's `tier_preservation` mirrors this metric.
     var isTierPreservation: Bool { get }
-    func compute(projections: [[Double]], dictionary: FeatureDictionary) throws -> Double?
+    func compute(projections: ProjectionRows, dictionary: FeatureDictionary) throws -> Double?
     /// Same, reporting progress on long inputs (default: ignores `progress`).
-    func compute(projections: [[Double]], dictionary: FeatureDictionary, progress: AnalysisProgress?) throws -> Double?
+    func compute(projections: ProjectionRows, dictionary: FeatureDictionary, progress: AnalysisProgress?) throws -> Double?
 }
 
 extension GeometricFidelity {
-    public func compute(projections: [[Double]], dictionary: FeatureDictionary, progress: AnalysisProgress?) throws -> Double? {
+    public func compute(projections: ProjectionRows, dictionary: FeatureDictionary, progress: AnalysisProgress?) throws -> Double? {
         try compute(projections: projections, dictionary: dictionary)
     }
 }

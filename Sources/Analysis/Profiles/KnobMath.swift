@@ -26,27 +26,27 @@ enum KnobMath {
     }
 
     /// Per-cluster means of the raw projections.
-    static func centroids(_ projections: [[Double]], clusters: [String]) -> [String: [Double]] {
+    static func centroids(_ projections: ProjectionRows, clusters: [String]) -> [String: [Double]] {
         var out: [String: [Double]] = [:]
         for c in order(clusters) {
-            out[c] = DenseMath.mean(zip(projections, clusters).filter { $0.1 == c }.map(\.0))
+            out[c] = DenseMath.mean(projections.subset(clusters.indices.filter { clusters[$0] == c }))
         }
         return out
     }
 
     /// `clip(1 − SS_res/SS_tot, 0, 1)`; 1.0 when SS_tot < 1e-12.
-    static func varianceExplained(_ projections: [[Double]], clusters: [String]) -> Double {
+    static func varianceExplained(_ projections: ProjectionRows, clusters: [String]) -> Double {
         SAEImport.varianceExplained(projections, clusters: clusters)
     }
 
     /// `‖p_i − c(cluster_i)‖₂`.
-    static func reconstructionErrors(_ projections: [[Double]], clusters: [String]) -> [Double] {
+    static func reconstructionErrors(_ projections: ProjectionRows, clusters: [String]) -> [Double] {
         let c = centroids(projections, clusters: clusters)
-        return zip(projections, clusters).map { DenseMath.squaredDistance($0, c[$1]!).squareRoot() }
+        return clusters.enumerated().map { i, cluster in DenseMath.squaredDistance(projections[i], c[cluster]!).squareRoot() }
     }
 
     /// `_gamma_via_cluster_pca` (one global scale; singletons get mid; all-zero → zeros, bug B10).
-    static func gammaViaClusterPCA(_ projections: [[Double]], clusters: [String],
+    static func gammaViaClusterPCA(_ projections: ProjectionRows, clusters: [String],
                                    range: (lo: Double, hi: Double), progress: AnalysisProgress? = nil) throws -> [Double] {
         let n = projections.count
         var raw = [Double](repeating: 0, count: n)
@@ -55,9 +55,11 @@ enum KnobMath {
             defer { progress?("cluster PCA", c + 1, clusterOrder.count) }
             let members = (0..<n).filter { clusters[$0] == cluster }
             guard members.count >= 2 else { continue }
-            let centred = DenseMath.centred(members.map { projections[$0] })
-            let pc1 = try DenseMath.firstRightSingularVector(centred)
-            for (k, i) in members.enumerated() { raw[i] = DenseMath.dot(centred[k], pc1) }
+            let rows = projections.subset(members)
+            let mean = DenseMath.mean(rows)
+            let pc1 = try DenseMath.firstRightSingularVector(centring: rows, mean: mean)
+            // Centred rows re-formed one at a time (the SVD consumed its copy).
+            for i in members { raw[i] = DenseMath.dot(zip(projections[i], mean).map { $0 - $1 }, pc1) }
         }
         let scale = raw.map(\.magnitude).max() ?? 0
         guard scale > 0 else { return [Double](repeating: 0, count: n) }
@@ -72,7 +74,7 @@ enum KnobMath {
         var vt: [[Double]]
         var available: Int
 
-        init?(_ projections: [[Double]]) throws {
+        init?(_ projections: ProjectionRows) throws {
             guard projections.count >= 2 else { return nil }
             centred = DenseMath.centred(projections)
             let svd = try DenseMath.thinSVD(centred)
@@ -95,14 +97,14 @@ enum KnobMath {
     static let thetaRange = (lo: 0.0, hi: Double.pi / 2)
 
     /// `assign_phase_knobs_pca`: PC2 → α, PC3 → φ on [0, 2π]; HEA_Rung2 → none.
-    static func phaseKnobs(_ projections: [[Double]], encoding: Encoding) throws -> (alphas: [Double]?, phis: [Double]?) {
+    static func phaseKnobs(_ projections: ProjectionRows, encoding: Encoding) throws -> (alphas: [Double]?, phis: [Double]?) {
         if case .heaRung2 = encoding { return (nil, nil) }
         guard let pca = try PCA(projections) else { return (nil, nil) }
         return (pca.knob(axis: 1, range: phaseRange), pca.knob(axis: 2, range: phaseRange))
     }
 
     /// `assign_amp_knobs_pca` (Rung3: PC4/PC5; Rung4: + PC6/PC7; Rung5: pairs from PC4 on).
-    static func ampKnobs(_ projections: [[Double]], encoding: Encoding, into result: inout KnobAssignmentResult) throws {
+    static func ampKnobs(_ projections: ProjectionRows, encoding: Encoding, into result: inout KnobAssignmentResult) throws {
         switch encoding {
         case .mpsRung1, .heaRung2: return
         case .rung3, .rung4:
@@ -129,7 +131,7 @@ enum KnobMath {
     }
 
     /// Phase and amp knobs when the flags are set and an encoding was passed.
-    static func applyPCAKnobs(_ projections: [[Double]], request: KnobAssignmentRequest,
+    static func applyPCAKnobs(_ projections: ProjectionRows, request: KnobAssignmentRequest,
                               into result: inout KnobAssignmentResult) throws {
         guard let encoding = request.encoding else { return }
         if request.assignPhaseKnobs {

@@ -50,7 +50,7 @@ public struct LearnedKnobAssignment: KnobAssignment {
         base.assignPhaseKnobs = false
         base.assignAmpKnobs = false
         var result = try ClusteredKnobAssignment(betaRange: betaRange).assign(base)
-        let projections = request.projections
+        let projections = request.projections.rows
         let n = projections.count
 
         // Knobs, their ranges and baseline axes.

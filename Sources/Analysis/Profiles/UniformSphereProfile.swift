@@ -11,7 +11,7 @@ public struct UniformSphereKnobAssignment: KnobAssignment {
     }
 
     public func assign(_ request: KnobAssignmentRequest) throws -> KnobAssignmentResult {
-        let projections = request.projections
+        let projections = request.projections.rows
         let n = projections.count
         let k = min(request.nClusters ?? 16, n)
         let units = projections.map { p -> [Double] in
@@ -20,7 +20,7 @@ public struct UniformSphereKnobAssignment: KnobAssignment {
         }
         var best: [Int] = [], bestInertia = Double.infinity
         for s in 0..<max(nInit, 1) {
-            let labels = KMeans.labels(points: units, k: k, seed: request.seed + UInt64(s), progress: request.progress)
+            let labels = KMeans.labels(points: ProjectionRows(units), k: k, seed: request.seed + UInt64(s), progress: request.progress)
             let inertia = Self.inertia(units, labels: labels)
             if best.isEmpty || inertia < bestInertia { best = labels; bestInertia = inertia }
         }
@@ -43,7 +43,7 @@ public struct UniformSphereKnobAssignment: KnobAssignment {
             clusterPerFeature: clusters, betas: betas,
             gammas: try KnobMath.gammas(request, clusters: clusters),
             clusterMethod: "pca_axis", betaVarianceExplained: explained)
-        try KnobMath.applyPCAKnobs(projections, request: request, into: &result)
+        try KnobMath.applyPCAKnobs(request.projections, request: request, into: &result)
         return result
     }
 
@@ -74,7 +74,8 @@ public struct RankRecallAtKFidelity: GeometricFidelity {
     public init() {}
     public var isTierPreservation: Bool { false }
 
-    public func compute(projections: [[Double]], dictionary: FeatureDictionary) throws -> Double? {
+    public func compute(projections rows: ProjectionRows, dictionary: FeatureDictionary) throws -> Double? {
+        let projections = rows.rows
         let n = projections.count
         guard n > 1 else { return nil }
         let pairs = n * (n - 1) / 2

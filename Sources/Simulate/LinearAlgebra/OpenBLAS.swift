@@ -173,6 +173,14 @@ extension OpenBLAS {
         for i in 0..<m {
             for j in 0..<n { a[j * m + i] = rows[i][j] }
         }
+        return try thinSVD(columnMajor: &a, rows: m, columns: n)
+    }
+
+    /// `thinSVD` of a column-major `rows × columns` matrix, computed in place
+    /// (`a` is overwritten), so a caller can hand over its only copy.
+    static func thinSVD(columnMajor a: inout [Double], rows m: Int, columns n: Int) throws
+        -> (singularValues: [Double], vt: [[Double]]) {
+        guard m > 0, n > 0 else { return ([], []) }
         let k = min(m, n)
         var s = [Double](repeating: 0, count: k)
         var u = [Double](repeating: 0, count: m * k)
@@ -254,6 +262,13 @@ public enum RealLinearAlgebra {
     /// Thin SVD (`dgesdd`, numpy's sign convention): singular values and the rows of `Vᵀ`.
     public static func thinSVD(_ rows: [[Double]]) throws -> (singularValues: [Double], vt: [[Double]]) {
         try OpenBLAS.thinSVD(rows)
+    }
+
+    /// `thinSVD` of a column-major `rows × columns` matrix, in place (`a` is
+    /// overwritten): no second copy of a large input.
+    public static func thinSVD(columnMajor a: inout [Double], rows: Int, columns: Int) throws
+        -> (singularValues: [Double], vt: [[Double]]) {
+        try OpenBLAS.thinSVD(columnMajor: &a, rows: rows, columns: columns)
     }
 
     /// `A·Aᵀ` in float32 (row-major `rows × columns` in, full `rows × rows` out), one BLAS `ssyrk`.
