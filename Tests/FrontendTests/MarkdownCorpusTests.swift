@@ -17,4 +17,17 @@ final class MarkdownCorpusTests: XCTestCase {
             }
         }
     }
+
+    /// A file saved with Windows line endings reads to the same machines, with
+    /// the same positions ("\r\n" is a single Swift Character, so splitting
+    /// Characters on "\n" once left such a file as one line).
+    func testCRLFFilesReadLikeLFFiles() throws {
+        for file in MarkdownFixtures.corpus + MarkdownFixtures.emitted {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let crlf = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+            XCTAssertNotEqual(crlf, text)
+            let expected = try QOrcaReader.read(text: text, file: file.path)
+            XCTAssertEqual(try QOrcaReader.read(text: crlf, file: file.path), expected, file.lastPathComponent)
+        }
+    }
 }

@@ -10,8 +10,11 @@ struct SourceText {
 
     init(_ text: String, file: String) {
         self.file = file
-        var result = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        // Split the UTF-8, not the Characters: "\r\n" is one Character, so a
+        // Character split on "\n" would leave a CRLF file as a single line.
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        var result = text.utf8.split(separator: newline, omittingEmptySubsequences: false).map { line -> String in
+            String(decoding: line.last == carriageReturn ? line.dropLast() : line, as: UTF8.self)
         }
         if result.last == "" && result.count > 1 { result.removeLast() }
         lines = result
