@@ -8,10 +8,14 @@ import IR
 /// encoding's `max_features` (a spec compiles one flat machine).
 enum SAESpecResolver {
     static func resolve(_ source: SAESource) throws -> FeatureDictionary {
+        // A line on a TTY while a full-width checkpoint loads and imports.
+        let progress = SAEProgress.callback()
+        defer { SAEProgress.clear(progress) }
         let records = source.path.hasSuffix(".safetensors")
-            ? try SAELoader.load(path: source.path)
+            ? try SAELoader.load(path: source.path, progress: progress)
             : try ToySAE.load(path: source.path)
         var options = FromSAELensOptions()
+        options.progress = progress
         options.encoding = source.encoding
         options.assignGamma = source.assignGamma
         options.nClusters = source.nClusters
