@@ -114,6 +114,9 @@ do {
         let ids = Array(records.map(\.featureID).prefix(option("--sae-ids").flatMap { Int($0) } ?? records.count))
         var options = FromSAELensOptions()
         options.clustered = true
+        // Wall time per stage, from the progress callback's stage changes.
+        let stages = StageClock()
+        options.progress = { stage, _, _ in stages.enter(stage) }
         var usage = rusage()
         var digest: UInt64 = 0xcbf29ce484222325
         let elapsed = try seconds {
@@ -124,6 +127,7 @@ do {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print(String(format: "clustered from_sae_lens over %d features: %.3f s (with the output digest), peak RSS %d MB, digest %016llx",
                      ids.count, elapsed, usage.ru_maxrss / 1024, digest))
+        print("  stages: " + stages.summary())
         exit(0)
     }
     if only == "sae-graph", let sae = option("--sae") {
@@ -374,4 +378,28 @@ func saeBenchmarks(_ path: String) throws {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     print(String(format: "cosine pair graph over %d rows (threshold 0.3): %.3f s, %d pairs; peak RSS %d MB",
                  rows.count, graphSeconds, graph?.pairs.count ?? 0, usage.ru_maxrss / 1024))
+}
+
+/// Seconds spent in each named stage, in first-seen order (stages are entered
+/// from the Analysis progress callback, possibly from several threads).
+final class StageClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var order: [String] = []
+    private var seconds: [String: Double] = [:]
+    private var current: (stage: String, since: UInt64)?
+
+    func enter(_ stage: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let current, current.stage == stage { return }
+        if let current { seconds[current.stage, default: 0] += Double(now - current.since) / 1e9 }
+        if seconds[stage] == nil { order.append(stage); seconds[stage] = 0 }
+        current = (stage, now)
+    }
+
+    func summary() -> String {
+        enter("")
+        return order.filter { !$0.isEmpty }.map { String(format: "%@ %.2f s", $0, seconds[$0] ?? 0) }.joined(separator: ", ")
+    }
 }
