@@ -43,4 +43,16 @@ final class PlotFormatTests: XCTestCase {
         XCTAssertEqual(Colormap.viridis.hex(-3), "#440154")
         XCTAssertEqual(Colormap.viridis.hex(.nan), "#440154")
     }
+
+    /// SVG coordinates: two decimals through FixedDecimal, trailing zeros and "-0" dropped.
+    func testCoordinates() {
+        XCTAssertEqual(PlotFormat.coordinate(12), "12")
+        XCTAssertEqual(PlotFormat.coordinate(12.5), "12.5")
+        XCTAssertEqual(PlotFormat.coordinate(12.25), "12.25")
+        XCTAssertEqual(PlotFormat.coordinate(-0.001), "0")
+        XCTAssertEqual(PlotFormat.coordinate(-0.006), "-0.01")
+        XCTAssertEqual(PlotFormat.coordinate(.nan), "0")
+        XCTAssertEqual(PlotFormat.coordinate(100), "100")
+        XCTAssertEqual(PlotFormat.coordinate(0.1), "0.1")
+    }
 }

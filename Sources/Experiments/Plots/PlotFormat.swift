@@ -1,4 +1,5 @@
 import Foundation
+import IR
 
 /// How an axis chooses and labels its ticks.
 public enum AxisScale: Sendable, Hashable {

@@ -5,7 +5,8 @@ public enum MemoryGuard {
     /// Bytes the simulator may use: `POLYGRAMC_MEMORY_LIMIT` (bytes) when set,
     /// else 3/4 of physical memory.
     public static let limitBytes: Double = {
-        if let text = ProcessInfo.processInfo.environment["POLYGRAMC_MEMORY_LIMIT"],
+        // getenv, not ProcessInfo.environment, which copies the whole environment.
+        if let text = getenv("POLYGRAMC_MEMORY_LIMIT").map({ String(cString: $0) }),
            let value = Double(text), value > 0 {
             return value
         }

@@ -90,5 +90,5 @@ public enum GramChecks {
             at: concepts.concepts[concepts.maxFeatures].location)]
     }
 
-    static func format(_ x: Double) -> String { String(format: "%.4f", x) }
+    static func format(_ x: Double) -> String { FixedDecimal.format(x, places: 4) }
 }

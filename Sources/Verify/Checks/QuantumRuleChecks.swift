@@ -56,7 +56,7 @@ public enum IncompleteCollapseCheck: MachineCheck {
         return found
     }
 
-    static func formatted(_ value: Double) -> String { String(format: "%.4f", value) }
+    static func formatted(_ value: Double) -> String { FixedDecimal.format(value, places: 4) }
 }
 
 /// Under `mid_circuit_coherence`: no gate may act on a qubit after a

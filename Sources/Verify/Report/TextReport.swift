@@ -18,7 +18,7 @@ public enum TextReport {
                 }
                 if let gram = machine.gram { out += gramTable(gram, labels: machine.conceptLabels) }
                 if let separation = machine.tierSeparation {
-                    out += "  tier separation: \(String(format: "%.6f", separation))\n"
+                    out += "  tier separation: \(FixedDecimal.format(separation, places: 6))\n"
                 }
             }
         }
@@ -33,7 +33,7 @@ public enum TextReport {
         out += "    " + pad("", width) + labels.map { " " + pad($0, max(6, $0.count)) }.joined() + "\n"
         for i in 0..<gram.size {
             out += "    " + pad(labels[i], width)
-            for j in 0..<gram.size { out += " " + pad(String(format: "%.4f", gram.overlap(i, j)), max(6, labels[j].count)) }
+            for j in 0..<gram.size { out += " " + pad(FixedDecimal.format(gram.overlap(i, j), places: 4), max(6, labels[j].count)) }
             out += "\n"
         }
         return out

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Experiments
+@testable import IR
 
 /// `FixedDecimal` is `String(format: "%.Nf")` to the byte: ties, tiny and
 /// negative values, large values and non-finite ones.
@@ -36,16 +36,5 @@ final class FixedDecimalTests: XCTestCase {
             check(x)
             check(scaled)
         }
-    }
-
-    func testCoordinates() {
-        XCTAssertEqual(PlotFormat.coordinate(12), "12")
-        XCTAssertEqual(PlotFormat.coordinate(12.5), "12.5")
-        XCTAssertEqual(PlotFormat.coordinate(12.25), "12.25")
-        XCTAssertEqual(PlotFormat.coordinate(-0.001), "0")
-        XCTAssertEqual(PlotFormat.coordinate(-0.006), "-0.01")
-        XCTAssertEqual(PlotFormat.coordinate(.nan), "0")
-        XCTAssertEqual(PlotFormat.coordinate(100), "100")
-        XCTAssertEqual(PlotFormat.coordinate(0.1), "0.1")
     }
 }

@@ -6,22 +6,22 @@ import Foundation
 /// 128-bit integer and rounded half to even, as glibc does (and Python's
 /// `format`). Values out of that range (|x| ≥ 2^55, NaN, ±inf) take
 /// `String(format:)`, so the text is always the same as before.
-enum FixedDecimal {
-    static let maxPlaces = 9
+public enum FixedDecimal {
+    public static let maxPlaces = 9
 
     /// `String(format: "%.<places>f", x)`.
-    static func format(_ x: Double, places: Int) -> String {
+    public static func format(_ x: Double, places: Int) -> String {
         withText(x, places: places) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends `String(format: "%.<places>f", x)` as UTF-8.
-    static func append(_ x: Double, places: Int, to out: inout [UInt8]) {
+    public static func append(_ x: Double, places: Int, to out: inout [UInt8]) {
         withText(x, places: places) { out.append(contentsOf: $0) }
     }
 
     /// Calls `body` with the UTF-8 of `String(format: "%.<places>f", x)`,
     /// formed in a stack buffer.
-    static func withText<R>(_ x: Double, places: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    public static func withText<R>(_ x: Double, places: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         precondition((0...maxPlaces).contains(places))
         guard let scaled = roundedScaled(x, places: places) else {
             var text = String(format: "%.\(places)f", x)
