@@ -10,7 +10,8 @@ import Verify
 // polygramc-bench: times polygramc's hot paths on the same workloads as the
 // Python reference and reports the ratio when a reference interpreter is given.
 //
-//   swift run -c release polygramc-bench [--python /path/to/venv/bin/python3]
+//   swift run -c release --static-swift-stdlib polygramc-bench [--python /path/to/venv/bin/python3]
+//   (the static runtime is what makes the whole-process polygramc numbers; see README)
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
