@@ -48,54 +48,49 @@ public enum CancellationRunner {
         guard let states = try KnobGridStates(p.original, axes: knobAxes) else {
             return try gridByDictionary(p, axes: axes, total: total)
         }
-        // (target, sibling) pairs of the ordering check, A's then B's; the axes flat (value k of axis a at a·res + k).
+        // (target, sibling) pairs of the ordering check, A's then B's.
         let checks = p.spec.preserveTiers
             ? [p.a, p.b].flatMap { target in p.original.siblingIndices(of: target).map { (target, $0) } } : []
-        let values = axes.flatMap { $0 }
-        var trajectory: [[Double]] = []
-        trajectory.reserveCapacity(total)
-        var mask: [Bool] = []
-        mask.reserveCapacity(total)
-        var indices = [Int](repeating: 0, count: axes.count)
-        let shape = [Int](repeating: res, count: axes.count)
-        for _ in 0..<total {
+        return try scan(p, axes: axes, total: total) { indices in
             states.move(to: indices)
             // PairEvaluator's test, on states simulated once per knob value.
             let x = try states.overlap(p.a, p.b)
-            var feasible = true
             for (target, sibling) in checks where !(try states.overlap(target, sibling) + 1e-12 >= x) {
-                feasible = false
-                break
+                return (x, false)
             }
-            var row = [Double]()
-            row.reserveCapacity(axes.count + 1)
-            for (axis, index) in indices.enumerated() { row.append(values[axis * res + index]) }
-            row.append(x)
-            trajectory.append(row)
-            mask.append(feasible)
-            // Row-major: the last knob moves fastest.
-            SweepGrid.advance(&indices, shape: shape)
+            return (x, true)
         }
-        return try choose(p, trajectory: trajectory, mask: mask)
     }
 
     /// The grid on whole dictionaries (`_dictionary_at` per point), for grids
     /// whose per-feature state tables would not fit in memory.
     static func gridByDictionary(_ p: CancellationProblem, axes: [[Double]], total: Int) throws -> CancellationResult {
-        let res = p.spec.optimize.maxSteps
         let evaluator = PairEvaluator(p)
+        return try scan(p, axes: axes, total: total) { indices in
+            try evaluator.evaluate(try p.dictionary(at: zip(axes, indices).map { $0[$1] }))
+        }
+    }
+
+    /// Evaluates every grid point in row-major order (the last knob moves
+    /// fastest), recording each point's knob values and overlap, and its
+    /// feasibility; then picks the optimum.
+    private static func scan(_ p: CancellationProblem, axes: [[Double]], total: Int,
+                             evaluate: (_ indices: [Int]) throws -> (overlap: Double, feasible: Bool))
+        throws -> CancellationResult {
         var trajectory: [[Double]] = []
         trajectory.reserveCapacity(total)
         var mask: [Bool] = []
         mask.reserveCapacity(total)
         var indices = [Int](repeating: 0, count: axes.count)
-        let shape = [Int](repeating: res, count: axes.count)
+        let shape = axes.map(\.count)
         for _ in 0..<total {
-            let values = zip(axes, indices).map { $0[$1] }
-            let (overlap, feasible) = try evaluator.evaluate(try p.dictionary(at: values))
-            trajectory.append(values + [overlap])
+            let (overlap, feasible) = try evaluate(indices)
+            var row = [Double]()
+            row.reserveCapacity(axes.count + 1)
+            for (axis, index) in indices.enumerated() { row.append(axes[axis][index]) }
+            row.append(overlap)
+            trajectory.append(row)
             mask.append(feasible)
-            // Row-major: the last knob moves fastest.
             SweepGrid.advance(&indices, shape: shape)
         }
         return try choose(p, trajectory: trajectory, mask: mask)

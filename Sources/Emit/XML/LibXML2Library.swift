@@ -1,4 +1,4 @@
-import Foundation
+import IR
 
 /// libxml2's text writer, opened on first use with `dlopen` instead of
 /// being linked: libxml2 pulls ICU and compression libraries into every
@@ -27,44 +27,24 @@ struct LibXML2Library {
     /// The library, loaded once (a global `let` initialises once, thread-safely).
     static var shared: LibXML2Library { loaded }
 
-    private static let loaded: LibXML2Library = {
-        do {
-            return try LibXML2Library(names: ["libxml2.so.2", "libxml2.so"])
-        } catch {
-            // A missing system library makes the run unusable, like bad input.
-            FileHandle.standardError.write(Data("polygramc: \(error) (install libxml2, e.g. with scripts/setup.sh)\n".utf8))
-            exit(2)
-        }
-    }()
+    private static let loaded = SharedLibrary.loadOrExit(install: "libxml2") {
+        try LibXML2Library(try SharedLibrary("libxml2", candidates: ["libxml2.so.2", "libxml2.so"]))
+    }
 
-    private init(names: [String]) throws {
-        var handle: UnsafeMutableRawPointer?
-        var reasons: [String] = []
-        for name in names {
-            handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
-            if handle != nil { break }
-            reasons.append(dlerror().map { String(cString: $0) } ?? name)
-        }
-        guard let handle else {
-            throw XMLWriterError("cannot load libxml2: " + reasons.joined(separator: "; "))
-        }
-        func symbol<F>(_ name: String) throws -> F {
-            guard let address = dlsym(handle, name) else { throw XMLWriterError("libxml2 lacks \(name)") }
-            return unsafeBitCast(address, to: F.self)
-        }
-        bufferCreate = try symbol("xmlBufferCreate")
-        bufferFree = try symbol("xmlBufferFree")
-        bufferContent = try symbol("xmlBufferContent")
-        newTextWriterMemory = try symbol("xmlNewTextWriterMemory")
-        freeTextWriter = try symbol("xmlFreeTextWriter")
-        startDocument = try symbol("xmlTextWriterStartDocument")
-        endDocument = try symbol("xmlTextWriterEndDocument")
-        startElement = try symbol("xmlTextWriterStartElement")
-        endElement = try symbol("xmlTextWriterEndElement")
-        writeAttribute = try symbol("xmlTextWriterWriteAttribute")
-        writeString = try symbol("xmlTextWriterWriteString")
-        flush = try symbol("xmlTextWriterFlush")
-        setIndent = try symbol("xmlTextWriterSetIndent")
-        setIndentString = try symbol("xmlTextWriterSetIndentString")
+    private init(_ library: SharedLibrary) throws {
+        bufferCreate = try library.symbol("xmlBufferCreate")
+        bufferFree = try library.symbol("xmlBufferFree")
+        bufferContent = try library.symbol("xmlBufferContent")
+        newTextWriterMemory = try library.symbol("xmlNewTextWriterMemory")
+        freeTextWriter = try library.symbol("xmlFreeTextWriter")
+        startDocument = try library.symbol("xmlTextWriterStartDocument")
+        endDocument = try library.symbol("xmlTextWriterEndDocument")
+        startElement = try library.symbol("xmlTextWriterStartElement")
+        endElement = try library.symbol("xmlTextWriterEndElement")
+        writeAttribute = try library.symbol("xmlTextWriterWriteAttribute")
+        writeString = try library.symbol("xmlTextWriterWriteString")
+        flush = try library.symbol("xmlTextWriterFlush")
+        setIndent = try library.symbol("xmlTextWriterSetIndent")
+        setIndentString = try library.symbol("xmlTextWriterSetIndentString")
     }
 }

@@ -9,11 +9,11 @@ import Yams
 enum YAMLImplicitTag {
     static func of(_ text: String) -> Tag.Name {
         let s = Array(text.utf8)
-        if isBool(s) { return .bool }
+        if bools.contains(text) { return .bool }
         if isInt(s) { return .int }
-        if isFloat(s) { return .float }
+        if isFloat(text, s) { return .float }
         if text == "<<" { return .merge }
-        if isNull(s) { return .null }
+        if nulls.contains(text) { return .null }
         if isTimestamp(s) { return .timestamp }
         if text == "=" { return .value }
         return .str
@@ -24,12 +24,9 @@ enum YAMLImplicitTag {
     /// `yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF`
     private static let bools: Set<String> = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE",
                                              "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"]
-    private static func isBool(_ s: Bytes) -> Bool { bools.contains(String(decoding: s, as: UTF8.self)) }
 
     /// `~|null|Null|NULL|` (empty)
-    private static func isNull(_ s: Bytes) -> Bool {
-        ["", "~", "null", "Null", "NULL"].contains(String(decoding: s, as: UTF8.self))
-    }
+    private static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     /// `[-+]?0b[0-1_]+ | [-+]?0o?[0-7_]+ | [-+]?(?:0|[1-9][0-9_]*) | [-+]?0x[0-9a-fA-F_]+
     ///  | [-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+`
@@ -54,8 +51,7 @@ enum YAMLImplicitTag {
 
     /// `[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)? | \.[0-9_]+(?:[eE][-+][0-9]+)?
     ///  | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]* | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)`
-    private static func isFloat(_ s: Bytes) -> Bool {
-        let text = String(decoding: s, as: UTF8.self)
+    private static func isFloat(_ text: String, _ s: Bytes) -> Bool {
         if [".nan", ".NaN", ".NAN"].contains(text) { return true }
         var c = Cursor(s)
         c.sign()

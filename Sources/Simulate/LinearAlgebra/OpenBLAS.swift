@@ -283,14 +283,22 @@ public enum RealLinearAlgebra {
     /// j0 == i0 only bj > bi are meaningful pairs).
     public static func blockedGramFloat32(_ a: [Float], rows: Int, columns: Int, block: Int = 2048,
                                           visit: (_ i0: Int, _ j0: Int, _ ni: Int, _ nj: Int, _ block: [Float]) -> Void) {
+        blockPairs(a, rows: rows, columns: columns, block: block, visit: visit) {
+            OpenBLAS.crossProductFloat($0, rowsA: $1, $2, rowsB: $3, columns: $4)
+        }
+    }
+
+    /// Visits the upper block triangle of `A·Aᵀ`, one `product(blockI, ni, blockJ, nj, columns)` per block pair.
+    private static func blockPairs<T>(_ a: [T], rows: Int, columns: Int, block: Int,
+                                      visit: (_ i0: Int, _ j0: Int, _ ni: Int, _ nj: Int, _ block: [T]) -> Void,
+                                      product: (UnsafePointer<T>, Int, UnsafePointer<T>, Int, Int) -> [T]) {
         a.withUnsafeBufferPointer { ap in
-            let base = ap.baseAddress!
+            guard let base = ap.baseAddress else { return }
             for i0 in stride(from: 0, to: rows, by: block) {
                 let ni = min(block, rows - i0)
                 for j0 in stride(from: i0, to: rows, by: block) {
                     let nj = min(block, rows - j0)
-                    visit(i0, j0, ni, nj, OpenBLAS.crossProductFloat(base + i0 * columns, rowsA: ni, base + j0 * columns,
-                                                                     rowsB: nj, columns: columns))
+                    visit(i0, j0, ni, nj, product(base + i0 * columns, ni, base + j0 * columns, nj, columns))
                 }
             }
         }
@@ -302,16 +310,8 @@ extension RealLinearAlgebra {
     /// statistics that must match numpy's float64 dot products.
     public static func blockedGramFloat64(_ a: [Double], rows: Int, columns: Int, block: Int = 1024,
                                           visit: (_ i0: Int, _ j0: Int, _ ni: Int, _ nj: Int, _ block: [Double]) -> Void) {
-        a.withUnsafeBufferPointer { ap in
-            let base = ap.baseAddress!
-            for i0 in stride(from: 0, to: rows, by: block) {
-                let ni = min(block, rows - i0)
-                for j0 in stride(from: i0, to: rows, by: block) {
-                    let nj = min(block, rows - j0)
-                    visit(i0, j0, ni, nj, OpenBLAS.crossProductDouble(base + i0 * columns, rowsA: ni, base + j0 * columns,
-                                                                      rowsB: nj, columns: columns))
-                }
-            }
+        blockPairs(a, rows: rows, columns: columns, block: block, visit: visit) {
+            OpenBLAS.crossProductDouble($0, rowsA: $1, $2, rowsB: $3, columns: $4)
         }
     }
 }

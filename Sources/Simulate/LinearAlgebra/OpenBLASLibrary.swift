@@ -1,5 +1,5 @@
 import COpenBLAS
-import Foundation
+import IR
 
 /// OpenBLAS, opened on first use with `dlopen` instead of being linked.
 ///
@@ -50,45 +50,19 @@ struct OpenBLASLibrary {
     /// The library, loaded once (thread-safe: a global `let` initialises once).
     static var shared: OpenBLASLibrary { loaded }
 
-    private static let loaded: OpenBLASLibrary = {
-        do {
-            return try OpenBLASLibrary(names: ["libopenblas.so.0", "libopenblas.so"])
-        } catch {
-            // A missing system library is unusable input to the whole run, not a bug.
-            FileHandle.standardError.write(Data("polygramc: \(error) (install libopenblas0, e.g. with scripts/setup.sh)\n".utf8))
-            exit(2)
-        }
-    }()
-
-    struct LoadError: Error, CustomStringConvertible {
-        var description: String
+    private static let loaded = SharedLibrary.loadOrExit(install: "libopenblas0") {
+        try OpenBLASLibrary(try SharedLibrary("OpenBLAS", candidates: ["libopenblas.so.0", "libopenblas.so"]))
     }
 
-    private init(names: [String]) throws {
-        var handle: UnsafeMutableRawPointer?
-        var reasons: [String] = []
-        for name in names {
-            handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
-            if handle != nil { break }
-            reasons.append(dlerror().map { String(cString: $0) } ?? name)
-        }
-        guard let handle else {
-            throw LoadError(description: "cannot load OpenBLAS: " + reasons.joined(separator: "; "))
-        }
-        func symbol<F>(_ name: String, as type: F.Type) throws -> F {
-            guard let address = dlsym(handle, name) else {
-                throw LoadError(description: "OpenBLAS lacks \(name)")
-            }
-            return unsafeBitCast(address, to: type)
-        }
-        setNumThreads = try symbol("openblas_set_num_threads", as: SetNumThreads.self)
-        zherk = try symbol("cblas_zherk", as: Zherk.self)
-        zgemm = try symbol("cblas_zgemm", as: Zgemm.self)
-        ssyrk = try symbol("cblas_ssyrk", as: Ssyrk.self)
-        sgemm = try symbol("cblas_sgemm", as: Sgemm.self)
-        dgemm = try symbol("cblas_dgemm", as: Dgemm.self)
-        zgesvd = try symbol("zgesvd_", as: Zgesvd.self)
-        zheev = try symbol("zheev_", as: Zheev.self)
-        dgesdd = try symbol("dgesdd_", as: Dgesdd.self)
+    private init(_ library: SharedLibrary) throws {
+        setNumThreads = try library.symbol("openblas_set_num_threads")
+        zherk = try library.symbol("cblas_zherk")
+        zgemm = try library.symbol("cblas_zgemm")
+        ssyrk = try library.symbol("cblas_ssyrk")
+        sgemm = try library.symbol("cblas_sgemm")
+        dgemm = try library.symbol("cblas_dgemm")
+        zgesvd = try library.symbol("zgesvd_")
+        zheev = try library.symbol("zheev_")
+        dgesdd = try library.symbol("dgesdd_")
     }
 }
