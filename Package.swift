@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Simulate", dependencies: ["IR", "COpenBLAS"],
                 path: "Sources/Simulate", swiftSettings: swift5),
         .target(name: "Emit", dependencies: ["IR", "Frontend"],
-                path: "Sources/Emit", resources: [.copy("Templates")], swiftSettings: swift5),
+                path: "Sources/Emit", exclude: ["Templates"], swiftSettings: swift5),
         .target(name: "Verify", dependencies: ["IR", "Frontend", "Simulate"],
                 path: "Sources/Verify", swiftSettings: swift5),
         .target(name: "Analysis", dependencies: ["IR", "Frontend", "Simulate"], path: "Sources/Analysis", swiftSettings: swift5),

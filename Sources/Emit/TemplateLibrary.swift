@@ -1,7 +1,8 @@
 import Foundation
 import Frontend
 
-/// The Markdown templates shipped as package resources, loaded once.
+/// The Markdown templates (Sources/Emit/Templates, embedded in the binary
+/// by scripts/embed_templates.py), each parsed and checked at its first use.
 public enum TemplateLibrary {
     public static let names = ["mps-family.q.orca.md", "hea.q.orca.md", "provenance.md"]
 
@@ -24,10 +25,8 @@ public enum TemplateLibrary {
     }
 
     static func load(_ name: String) throws -> Template {
-        guard let url = Bundle.module.url(forResource: "Templates/\(name)", withExtension: nil)
-                ?? Bundle.module.url(forResource: name, withExtension: nil),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw TemplateError(template: name, line: 0, message: "template resource is missing")
+        guard let text = EmbeddedTemplates.sources[name] else {
+            throw TemplateError(template: name, line: 0, message: "template is not embedded (run scripts/embed_templates.py)")
         }
         let template = try Template(name: name, source: text)
         try checkStructure(template)

@@ -116,11 +116,10 @@ struct RunJob {
         if let clash = duplicates.first {
             throw InputError("two artefacts would be written to the same path (same dictionary or experiment name twice)", file: clash)
         }
-        for (path, text) in outputs {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try AtomicFile.write(text, to: path)
-        }
+        // Every folder first: a path blocked by a file fails before any file is written.
+        var folders = AtomicFile.Folders()
+        for (path, _) in outputs { try folders.create((path as NSString).deletingLastPathComponent) }
+        for (path, text) in outputs { try AtomicFile.write(text, to: path) }
 
         // Verify what was written, reading it back like any other machine.
         var reports: [FileReport] = []

@@ -8,6 +8,19 @@ final class TemplateTests: XCTestCase {
         }
     }
 
+    /// The binary carries the templates; they must be exactly the Markdown files.
+    func testEmbeddedTemplatesEqualTheMarkdownFiles() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/Emit/Templates")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(files, TemplateLibrary.names.sorted())
+        XCTAssertEqual(EmbeddedTemplates.sources.keys.sorted(), TemplateLibrary.names.sorted())
+        for name in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertEqual(EmbeddedTemplates.sources[name], text, "\(name) changed: run scripts/embed_templates.py")
+        }
+    }
+
     func testEachRepeatsAndFiltersPad() throws {
         let template = try Template(name: "t", source: "head\n{{#each rows}}\n|{{a|cell}}|{{b|ljust:4}}|\n{{/each}}\n")
         let scope = TemplateScope(["rows": .list([

@@ -69,7 +69,9 @@ final class PlotRenderTests: XCTestCase {
             XCTAssertTrue(texts.contains(label), "missing text '\(label)' in \(texts)")
         }
         XCTAssertTrue(svg.contains("url(#pg-viridis)"), "colour bar")
-        XCTAssertEqual(svg.components(separatedBy: "fill=\"#").count - 1 >= 24 * 24, true, "one cell per point")
+        let cells = try BlockImageTests.decodeWithPython(try BlockImageTests.embeddedPNG(svg))
+        XCTAssertEqual(cells.width % 24, 0, "one block per point")
+        XCTAssertEqual(cells.height, cells.width, "24 × 24 blocks")
         XCTAssertThrowsError(try ExperimentPlots.sweep(ExperimentResult(
             experiment: ExperimentSpec(name: "none", targetPair: ["a", "b"]), dictionaryName: "d", featureCount: 2,
             clusterCount: 1, overlaps: [1], tierSelf: [1], tierSibling: [1], tierCrossCluster: [1],

@@ -105,11 +105,16 @@ public struct HeatmapPlot: Sendable {
             return (y: min(y0, y1), height: abs(y1 - y0))
         }
         try canvas.group([("shape-rendering", "crispEdges")]) {
-            try canvas.cells(columns: columns, rows: rows) { i, j in
-                let value = values[i][j]
-                if isMasked(i, j) { return "url(#pg-hatch)" }
-                if !value.isFinite { return "#bfbfbf" }
-                return colormap.hex((value - range.lowerBound) / (range.upperBound - range.lowerBound))
+            if let columnOrder = Self.uniformOrder(columns.map { ($0.x, $0.width) }),
+               let rowOrder = Self.uniformOrder(rows.map { ($0.y, $0.height) }) {
+                try drawRaster(canvas, columns: columns, rows: rows, columnOrder: columnOrder, rowOrder: rowOrder, range: range)
+            } else {
+                try canvas.cells(columns: columns, rows: rows) { i, j in
+                    let value = values[i][j]
+                    if isMasked(i, j) { return "url(#pg-hatch)" }
+                    if !value.isFinite { return "#bfbfbf" }
+                    return colormap.hex((value - range.lowerBound) / (range.upperBound - range.lowerBound))
+                }
             }
         }
         if let optimum, xDomain.contains(optimum.x), yDomain.contains(optimum.y) {
@@ -120,6 +125,54 @@ public struct HeatmapPlot: Sendable {
             .draw(canvas, x: area.right + 24, top: area.top, bottom: area.bottom)
         try drawKey(canvas, axes: axes, masked: anyMasked, missing: anyNaN, left: area.left, y: area.bottom + 78)
         return try canvas.finish()
+    }
+
+    /// The cell indices from left to right (or top to bottom) when the cells
+    /// tile their axis in equal, contiguous steps, as every linspace sweep and
+    /// grid search does; nil for uneven axes, which are drawn one rect per cell.
+    static func uniformOrder(_ cells: [(start: Double, size: Double)]) -> [Int]? {
+        guard let first = cells.first, first.size > 0 else { return nil }
+        let order = cells.indices.sorted { cells[$0].start < cells[$1].start }
+        let tolerance = 1e-6 * first.size
+        for (k, index) in order.enumerated() {
+            guard abs(cells[index].size - first.size) <= tolerance else { return nil }
+            if k > 0 {
+                let previous = cells[order[k - 1]]
+                guard abs(previous.start + previous.size - cells[index].start) <= tolerance else { return nil }
+            }
+        }
+        return order
+    }
+
+    /// The cells as one embedded PNG (a block per cell), masked cells in the
+    /// hatch's grey with the hatch drawn over them as one path.
+    private func drawRaster(_ canvas: SVGCanvas, columns: [(x: Double, width: Double)], rows: [(y: Double, height: Double)],
+                            columnOrder: [Int], rowOrder: [Int], range: ClosedRange<Double>) throws {
+        var png = PNGImage(columns: columns.count, rows: rows.count)
+        var hatched: [(x: Double, y: Double, width: Double, height: Double)] = []
+        for (px, i) in columnOrder.enumerated() {
+            var run: (top: Double, bottom: Double)?
+            for (py, j) in rowOrder.enumerated() {
+                let value = values[i][j]
+                if isMasked(i, j) {
+                    png.set(x: px, y: py, (0xD9, 0xD9, 0xD9))
+                    run = (run?.top ?? rows[j].y, rows[j].y + rows[j].height)
+                    continue
+                }
+                if let open = run {
+                    hatched.append((columns[i].x, open.top, columns[i].width, open.bottom - open.top))
+                    run = nil
+                }
+                png.set(x: px, y: py, value.isFinite
+                        ? colormap.rgb((value - range.lowerBound) / (range.upperBound - range.lowerBound))
+                        : (0xBF, 0xBF, 0xBF))
+            }
+            if let open = run { hatched.append((columns[i].x, open.top, columns[i].width, open.bottom - open.top)) }
+        }
+        let left = columns[columnOrder[0]].x, top = rows[rowOrder[0]].y
+        let right = columns[columnOrder[columnOrder.count - 1]], bottom = rows[rowOrder[rowOrder.count - 1]]
+        try canvas.image(png, x: left, y: top, width: right.x + right.width - left, height: bottom.y + bottom.height - top)
+        try canvas.rectangles(hatched, fill: "url(#pg-hatch)")
     }
 
     /// One row under the x label naming the optimum and the masked cells.

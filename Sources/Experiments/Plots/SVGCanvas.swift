@@ -95,6 +95,26 @@ final class SVGCanvas {
         }
     }
 
+    /// A block image stretched over (x, y, width, height), each cell drawn
+    /// as a block of about its displayed size (see `PNGImage`).
+    func image(_ png: PNGImage, x: Double, y: Double, width: Double, height: Double) throws {
+        let cellPixels = max(width / Double(png.columns), height / Double(png.rows))
+        let widest = (BlockDeflate.maxRowBytes - 1) / (3 * png.columns)
+        let scale = max(1, min(Int(cellPixels.rounded(.up)), 64, widest))
+        try xml.element("image", attributes: [
+            ("x", c(x)), ("y", c(y)), ("width", c(width)), ("height", c(height)),
+            ("preserveAspectRatio", "none"), ("href", png.dataURI(scale: scale)),
+        ])
+    }
+
+    /// One `<path>` of axis-aligned rectangles (x, y, width, height), all with
+    /// the same fill: e.g. every masked cell of a heatmap in one element.
+    func rectangles(_ boxes: [(x: Double, y: Double, width: Double, height: Double)], fill: String) throws {
+        guard !boxes.isEmpty else { return }
+        let d = boxes.map { "M\(c($0.x)),\(c($0.y))h\(c($0.width))v\(c($0.height))h\(c(-$0.width))z" }.joined()
+        try xml.element("path", attributes: [("d", d), ("fill", fill)])
+    }
+
     func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
               stroke: String? = nil, strokeWidth: Double = 1, extra: [(String, String)] = []) throws {
         var attributes = [("x", c(x)), ("y", c(y)), ("width", c(width)), ("height", c(height)), ("fill", fill)]

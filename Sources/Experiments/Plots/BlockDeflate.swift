@@ -1,0 +1,115 @@
+/// The zlib stream (RFC 1950) of a block image's PNG scanlines, as one
+/// fixed-Huffman deflate block (RFC 1951 §3.2.6). Every scanline is filter
+/// byte 0 then pixels, and a block image needs only two back-references: a
+/// cell's first pixel repeated across the cell (distance 3), and a cell row's
+/// first scanline repeated `scale − 1` times (distance one scanline). So the
+/// output is about four bytes per cell, with no general compressor.
+enum BlockDeflate {
+    /// The longest deflate distance, hence the longest scanline we can repeat.
+    static let maxRowBytes = 32_768
+
+    /// `cells`: RGB triples, row-major, top row first; each becomes `scale` × `scale` pixels.
+    static func zlib(cells: [UInt8], columns: Int, rows: Int, scale: Int) -> [UInt8] {
+        let rowBytes = 1 + columns * scale * 3
+        precondition(scale >= 1 && rowBytes <= maxRowBytes && cells.count == columns * rows * 3)
+        var bits = BitWriter(bytes: [0x78, 0x01])  // deflate, 32 KiB window; 0x7801 is a multiple of 31
+        bits.write(1, count: 1)  // BFINAL: the only block
+        bits.write(1, count: 2)  // BTYPE 01: fixed Huffman codes
+        var adler: UInt32 = 1
+        var scanline: [UInt8] = []
+        scanline.reserveCapacity(rowBytes)
+        for y in 0..<rows {
+            scanline.removeAll(keepingCapacity: true)
+            scanline.append(0)
+            bits.literal(0)
+            for x in 0..<columns {
+                let pixel = cells[((y * columns + x) * 3)..<((y * columns + x) * 3 + 3)]
+                for byte in pixel { bits.literal(byte) }
+                bits.match(length: 3 * (scale - 1), distance: 3)
+                for _ in 0..<scale { scanline += pixel }
+            }
+            bits.match(length: rowBytes * (scale - 1), distance: rowBytes)
+            let rowAdler = Checksums.adler32(scanline)
+            for _ in 0..<scale { adler = Checksums.adler32(combining: adler, rowAdler, secondLength: rowBytes) }
+        }
+        bits.symbol(256)  // end of block
+        bits.flush()
+        bits.bytes.appendBigEndian(adler)
+        return bits.bytes
+    }
+}
+
+/// Bits packed least significant first, with deflate's fixed Huffman codes.
+private struct BitWriter {
+    var bytes: [UInt8]
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    // Match lengths 3…258 and distances 1…32768: each code's smallest value and extra bits (RFC 1951 §3.2.5).
+    private static let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
+                                     35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+    private static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+    private static let distanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769,
+                                       1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
+    private static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8,
+                                        9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+
+    mutating func write(_ value: Int, count: Int) {
+        pending |= UInt64(value) << UInt64(pendingCount)
+        pendingCount += count
+        while pendingCount >= 8 {
+            bytes.append(UInt8(pending & 0xFF))
+            pending >>= 8
+            pendingCount -= 8
+        }
+    }
+
+    /// Huffman codes go most significant bit first.
+    private mutating func code(_ value: Int, length: Int) {
+        var reversed = 0
+        for k in 0..<length where value & (1 << k) != 0 { reversed |= 1 << (length - 1 - k) }
+        write(reversed, count: length)
+    }
+
+    /// A literal/length symbol 0…287 in the fixed code.
+    mutating func symbol(_ value: Int) {
+        switch value {
+        case 0...143: code(0x30 + value, length: 8)
+        case 144...255: code(0x190 + value - 144, length: 9)
+        case 256...279: code(value - 256, length: 7)
+        default: code(0xC0 + value - 280, length: 8)
+        }
+    }
+
+    mutating func literal(_ byte: UInt8) { symbol(Int(byte)) }
+
+    /// Copies of the `length` bytes that start `distance` back (they may
+    /// overlap what is being written), in pieces of at most 258.
+    mutating func match(length: Int, distance: Int) {
+        var remaining = length
+        while remaining > 0 {
+            var piece = min(remaining, 258)
+            if remaining - piece > 0 && remaining - piece < 3 { piece = remaining - 3 }  // every piece needs ≥ 3
+            precondition(piece >= 3, "deflate matches are at least 3 bytes")
+            copy(piece, distance)
+            remaining -= piece
+        }
+    }
+
+    private mutating func copy(_ length: Int, _ distance: Int) {
+        let l = length == 258 ? 28 : Self.lengthBase.lastIndex { $0 <= length }!
+        symbol(257 + l)
+        write(length - Self.lengthBase[l], count: Self.lengthExtra[l])
+        let d = Self.distanceBase.lastIndex { $0 <= distance }!
+        code(d, length: 5)
+        write(distance - Self.distanceBase[d], count: Self.distanceExtra[d])
+    }
+
+    mutating func flush() {
+        if pendingCount > 0 { bytes.append(UInt8(pending & 0xFF)) }
+        pending = 0
+        pendingCount = 0
+    }
+}

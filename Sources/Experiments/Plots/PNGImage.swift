@@ -1,0 +1,110 @@
+/// A grid of RGB cells encoded as a PNG in which every cell is a `scale` ×
+/// `scale` block of pixels, for heatmaps embedded in an SVG (as matplotlib's
+/// `imshow` does): one `<image>` instead of thousands of `<rect>`s.
+///
+/// Blocks rather than one pixel per cell because renderers such as rsvg
+/// smooth a scaled image whatever `image-rendering` says; with blocks about
+/// the size they are drawn at, only the cell borders blend. The repeats are
+/// what the compressor (`BlockDeflate`) exploits, so the file stays a few
+/// kilobytes and its bytes depend on the cells alone.
+struct PNGImage {
+    let columns: Int
+    let rows: Int
+    /// RGB triples, row-major, top row first.
+    private(set) var cells: [UInt8]
+
+    init(columns: Int, rows: Int) {
+        precondition(columns > 0 && rows > 0, "a PNG needs at least one cell")
+        self.columns = columns
+        self.rows = rows
+        cells = [UInt8](repeating: 0, count: columns * rows * 3)
+    }
+
+    /// Sets the cell in column `x` (from the left) and row `y` (from the top).
+    mutating func set(x: Int, y: Int, _ rgb: (Int, Int, Int)) {
+        let offset = (y * columns + x) * 3
+        cells[offset] = UInt8(clamping: rgb.0)
+        cells[offset + 1] = UInt8(clamping: rgb.1)
+        cells[offset + 2] = UInt8(clamping: rgb.2)
+    }
+
+    /// The PNG file, each cell `scale` pixels wide and high.
+    func encoded(scale: Int) -> [UInt8] {
+        precondition(scale >= 1 && columns * scale * 3 + 1 <= BlockDeflate.maxRowBytes, "image too wide")
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        var header: [UInt8] = []
+        header.appendBigEndian(UInt32(columns * scale))
+        header.appendBigEndian(UInt32(rows * scale))
+        header += [8, 2, 0, 0, 0]  // 8 bits per sample, RGB, deflate, adaptive filtering, no interlace
+        png.appendChunk("IHDR", header)
+        png.appendChunk("IDAT", BlockDeflate.zlib(cells: cells, columns: columns, rows: rows, scale: scale))
+        png.appendChunk("IEND", [])
+        return png
+    }
+
+    /// `data:image/png;base64,…` for an SVG `href`.
+    func dataURI(scale: Int) -> String {
+        "data:image/png;base64," + Base64.encode(encoded(scale: scale))
+    }
+}
+
+/// The checksums PNG needs: CRC-32 per chunk, Adler-32 per zlib stream.
+enum Checksums {
+    static let adlerModulus: UInt32 = 65_521
+
+    private static let crcTable: [UInt32] = (0..<256).map { n in
+        var c = UInt32(n)
+        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        return c
+    }
+
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for byte in bytes { c = crcTable[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
+        return c ^ 0xFFFF_FFFF
+    }
+
+    static func adler32(_ bytes: [UInt8]) -> UInt32 {
+        var a: UInt32 = 1, b: UInt32 = 0
+        var index = 0
+        while index < bytes.count {
+            // 5552 bytes is the most that can be summed before b could overflow 32 bits.
+            let end = min(index + 5552, bytes.count)
+            for k in index..<end {
+                a += UInt32(bytes[k])
+                b += a
+            }
+            a %= adlerModulus
+            b %= adlerModulus
+            index = end
+        }
+        return b << 16 | a
+    }
+
+    /// The Adler-32 of `first` followed by `second` (`secondLength` bytes),
+    /// from the two checksums: after n more bytes with sum s (a₂ = 1 + s),
+    /// a = a₁ + a₂ − 1 and b = b₁ + b₂ + n·(a₁ − 1), both mod 65521.
+    static func adler32(combining first: UInt32, _ second: UInt32, secondLength: Int) -> UInt32 {
+        let m = UInt64(adlerModulus)
+        let a1 = UInt64(first & 0xFFFF), b1 = UInt64(first >> 16)
+        let a2 = UInt64(second & 0xFFFF), b2 = UInt64(second >> 16)
+        let n = UInt64(secondLength) % m
+        let a = (a1 + a2 + m - 1) % m
+        let b = (b1 + b2 + n * ((a1 + m - 1) % m)) % m
+        return UInt32(b << 16 | a)
+    }
+}
+
+extension Array where Element == UInt8 {
+    mutating func appendBigEndian(_ value: UInt32) {
+        append(contentsOf: [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)])
+    }
+
+    /// A PNG chunk: length, type, data, CRC-32 of type and data.
+    mutating func appendChunk(_ type: String, _ data: [UInt8]) {
+        appendBigEndian(UInt32(data.count))
+        let typed = Array(type.utf8) + data
+        append(contentsOf: typed)
+        appendBigEndian(Checksums.crc32(typed))
+    }
+}

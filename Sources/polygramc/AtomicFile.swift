@@ -1,0 +1,89 @@
+import Foundation
+import IR
+
+/// Writes through a temporary file and a rename, so a reader never sees a
+/// partial file.
+enum AtomicFile {
+    /// Writes `text` to a temporary file beside `path`, then renames it over
+    /// `path`: readers see the old file or the whole new one, never a part.
+    /// Plain POSIX calls without fsync (Foundation's Data.write syncs each
+    /// file, which dominated writing a run's dozen small artifacts); these are
+    /// regenerable outputs, not a database.
+    ///
+    /// A file that already holds exactly these bytes is left alone (outputs
+    /// are deterministic, so re-running a spec rewrites mostly identical
+    /// files): its modification time stays, which make-style tools rely on,
+    /// and replacing it would cost a rename plus freeing the old blocks.
+    static func write(_ text: String, to path: String) throws {
+        var bytes = Array(text.utf8)
+        if holds(bytes, path) { return }
+        let temporary = path + ".tmp-\(getpid())"
+        func fail(_ what: String) -> InputError {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            return InputError("cannot write: \(what): \(reason)", file: path)
+        }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw fail("cannot create \(temporary)") }
+        let written = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+        guard written else {
+            close(fd)
+            throw fail("write failed")
+        }
+        guard close(fd) == 0 else { throw fail("close failed") }
+        guard rename(temporary, path) == 0 else { throw fail("rename failed") }
+    }
+
+    /// Whether `path` is a regular file whose content is exactly `bytes`.
+    static func holds(_ bytes: [UInt8], _ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count else {
+            return false
+        }
+        var existing = [UInt8](repeating: 0, count: bytes.count + 1)  // one spare byte notices a file that grew
+        var filled = 0
+        while filled < existing.count {
+            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            filled += n
+        }
+        return filled == bytes.count && existing.prefix(filled).elementsEqual(bytes)
+    }
+
+    /// `mkdir -p` for the parent folder of each written file, remembering
+    /// what exists so a run's dozen artefacts cost one `mkdir` per folder.
+    struct Folders {
+        private var known: Set<String> = []
+
+        mutating func create(_ path: String) throws {
+            if path.isEmpty || known.contains(path) { return }
+            var status = stat()
+            if stat(path, &status) == 0 {
+                guard status.st_mode & S_IFMT == S_IFDIR else {
+                    throw InputError("cannot write: not a directory", file: path)
+                }
+            } else {
+                try create((path as NSString).deletingLastPathComponent)
+                if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                    throw InputError("cannot create directory: \(String(cString: strerror(errno)))", file: path)
+                }
+            }
+            known.insert(path)
+        }
+    }
+}
