@@ -299,8 +299,18 @@ func wholeProcessBenchmarks() throws {
             try processSeconds(polygramcBinary, ["run", path, "-o", output, "--no-provenance"])
         })
     }
-    print(String(format: "run one workload (whole process, --no-provenance): 1-D %.1f ms, 2-D %.1f ms, grid %.1f ms",
+    print(String(format: "run one workload (whole process, --no-provenance, rerun into the same folder): 1-D %.1f ms, 2-D %.1f ms, grid %.1f ms",
                  wholeProcess["1d"]! * 1e3, wholeProcess["2d"]! * 1e3, wholeProcess["grid"]! * 1e3))
+    // A new folder each time: every file created, none left alone as unchanged.
+    var freshProcess: [String: Double] = [:]
+    for (name, _) in singles {
+        let path = batch.appendingPathComponent("animals-\(name).yaml").path
+        freshProcess[name] = median(try (0..<11).map { i in
+            try processSeconds(polygramcBinary, ["run", path, "-o", batch.appendingPathComponent("fresh-\(name)-\(i)").path, "--no-provenance"])
+        })
+    }
+    print(String(format: "run one workload (whole process, --no-provenance, into a new folder): 1-D %.1f ms, 2-D %.1f ms, grid %.1f ms",
+                 freshProcess["1d"]! * 1e3, freshProcess["2d"]! * 1e3, freshProcess["grid"]! * 1e3))
 
     if let qorca, FileManager.default.isExecutableFile(atPath: qorca) {
         let referenceOne = median(try (0..<5).map { _ in try processSeconds(qorca, ["verify", one]) })
@@ -332,6 +342,25 @@ func wholeProcessBenchmarks() throws {
                      (r1 + r2 + rg) * 1e3, (r1 + r2 + rg) / runSeconds))
         print(String(format: "reference in process vs polygramc run whole process, per workload: 1-D %.0fx, 2-D %.0fx, grid %.0fx",
                      r1 / wholeProcess["1d"]!, r2 / wholeProcess["2d"]!, rg / wholeProcess["grid"]!))
+        // Whole process on both sides: `polygram run <target>.py` is the reference's
+        // own command for running a workload (Python start-up, imports, the
+        // workload, and the files polygram writes for it: CSV, summary, machine).
+        let polygram = ((python as NSString).deletingLastPathComponent as NSString).appendingPathComponent("polygram")
+        if FileManager.default.isExecutableFile(atPath: polygram) {
+            var reference: [String: Double] = [:]
+            for (name, target) in [("1d", "sweep_1d"), ("2d", "sweep_2d"), ("grid", "grid")] {
+                let script = root.appendingPathComponent("bench/reference_targets/\(target).py").path
+                reference[name] = median(try (0..<3).map { i in
+                    try processSeconds(polygram, ["run", script, "--output-dir", batch.appendingPathComponent("reference-\(name)-\(i)").path])
+                })
+            }
+            print(String(format: "reference whole process (polygram run <target>.py): 1-D %.0f ms, 2-D %.0f ms, grid %.0f ms",
+                         reference["1d"]! * 1e3, reference["2d"]! * 1e3, reference["grid"]! * 1e3))
+            for (label, ours) in [("rerun into the same folder", wholeProcess), ("into a new folder", freshProcess)] {
+                print("whole process on both sides (\(label)): " + String(format: "1-D %.0fx, 2-D %.0fx (goal 200x), grid %.0fx (goal 500x)",
+                      reference["1d"]! / ours["1d"]!, reference["2d"]! / ours["2d"]!, reference["grid"]! / ours["grid"]!))
+            }
+        }
     }
 }
 

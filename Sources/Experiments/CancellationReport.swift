@@ -52,7 +52,7 @@ extension CancellationResult {
     /// `{D}_summary.md` as `materialize` writes it.
     public var summary: String {
         let pair = spec.targetPair
-        let f6 = { (x: Double) in String(format: "%.6f", x) }
+        let f6 = { (x: Double) in FixedDecimal.format(x, places: 6) }
         var lines = [
             "# \(dictionaryAtOptimum.name)", "",
             "- target pair: `\(pair[0])` × `\(pair[1])`",
@@ -69,10 +69,10 @@ extension CancellationResult {
         lines += ["", "## Overlap", "",
                   "- before: \(f6(beforeOverlap))",
                   "- after:  \(f6(afterOverlap))",
-                  "- delta:  \(String(format: "%+.6f", afterOverlap - beforeOverlap))", "",
+                  "- delta:  \(FixedDecimal.signed(afterOverlap - beforeOverlap, places: 6))", "",
                   "## Structural floor", "",
                   "- structural_floor: \(structuralFloor.map(f6) ?? "undefined for this configuration")",
-                  "- cancellation_efficiency: \(efficiency.map { String(format: "%.4f", $0) } ?? "n/a")",
+                  "- cancellation_efficiency: \(efficiency.map { FixedDecimal.format($0, places: 4) } ?? "n/a")",
                   "- interpretation: \(interpretation)"]
         if structuralFloor == nil {
             lines += ["", "## Caveat"]

@@ -89,14 +89,14 @@ extension ExperimentResult {
                       "| Assertion | passes | total | rate |", "|-----------|--------|-------|------|"]
             for (assertion, passes) in assertions {
                 let count = passes.filter { $0 }.count
-                let rate = String(format: "%.0f%%", Double(count) / Double(passes.count) * 100)
+                let rate = FixedDecimal.format(Double(count) / Double(passes.count) * 100, places: 0) + "%"
                 lines.append("| \(assertion.rawValue) | \(count) | \(passes.count) | \(rate) |")
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func fixed4(_ x: Double) -> String { x.isNaN ? "nan" : String(format: "%.4f", x) }
+    private func fixed4(_ x: Double) -> String { x.isNaN ? "nan" : FixedDecimal.format(x, places: 4) }
 
     /// numpy's pairwise summation, so means match `np.mean` to the last bits.
     private func mean(_ values: [Double]) -> Double {

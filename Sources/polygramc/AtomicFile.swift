@@ -62,7 +62,7 @@ enum AtomicFile {
             if n <= 0 { break }
             filled += n
         }
-        return filled == bytes.count && existing.prefix(filled).elementsEqual(bytes)
+        return filled == bytes.count && memcmp(existing, bytes, filled) == 0
     }
 
     /// `mkdir -p` for the parent folder of each written file, remembering

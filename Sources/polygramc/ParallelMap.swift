@@ -30,9 +30,10 @@ enum ParallelMap {
         return results.map { $0! }
     }
 
-    /// `POLYGRAMC_THREADS` when set to a positive integer, else every core.
-    static var defaultThreads: Int {
+    /// `POLYGRAMC_THREADS` when set to a positive integer, else every core
+    /// (read once: counting cores reads cgroup files).
+    static let defaultThreads: Int = {
         if let text = getenv("POLYGRAMC_THREADS").map({ String(cString: $0) }), let n = Int(text), n >= 1 { return n }
         return ProcessInfo.processInfo.activeProcessorCount
-    }
+    }()
 }

@@ -4,7 +4,7 @@ import XCTest
 final class TemplateTests: XCTestCase {
     func testEachPackagedTemplateLoads() throws {
         for name in TemplateLibrary.names {
-            XCTAssertNoThrow(try TemplateLibrary.template(named: name), name)
+            XCTAssertNoThrow(try TemplateLibrary.checkStructure(try TemplateLibrary.template(named: name)), name)
         }
     }
 

@@ -38,3 +38,14 @@ final class FixedDecimalTests: XCTestCase {
         }
     }
 }
+
+/// `FixedDecimal.signed` is `%+.Nf`.
+final class SignedFixedDecimalTests: XCTestCase {
+    func testSignedMatchesPlusFlag() {
+        for x in [0, -0.0, 1e-9, -1e-9, 0.5, -2.675, 123.456, .nan, .infinity, -.infinity] {
+            for places in [0, 4, 6] {
+                XCTAssertEqual(FixedDecimal.signed(x, places: places), String(format: "%+.\(places)f", x), "\(x) \(places)")
+            }
+        }
+    }
+}

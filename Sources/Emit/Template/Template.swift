@@ -1,4 +1,3 @@
-import Foundation
 
 /// A line-oriented Markdown template.
 ///
@@ -9,8 +8,8 @@ import Foundation
 ///   item; `{{#if flag}}` … `{{/if}}` keeps its body when the flag is true or
 ///   the text is non-empty. Directive lines produce no output.
 ///
-/// Templates are package resources; `Template.init` checks their directives
-/// and `TemplateLibrary` checks their Markdown structure with cmark.
+/// Templates are embedded in the binary; `Template.init` checks their directives
+/// and `TemplateLibrary.checkStructure` (run by the tests) their Markdown structure.
 public struct Template: Sendable {
     indirect enum Node: Sendable {
         case line([Piece])
@@ -35,7 +34,7 @@ public struct Template: Sendable {
     public init(name: String, source: String) throws {
         self.name = name
         self.source = source
-        var lines = source.components(separatedBy: "\n")
+        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         var index = 0
         nodes = try Template.parseBlock(lines, &index, name: name, closing: nil)
@@ -58,7 +57,7 @@ public struct Template: Sendable {
         let openLine = index
         while index < lines.count {
             let line = lines[index]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = trimmingBlanks(line)
             if let key = directive(trimmed, "#each") {
                 index += 1
                 nodes.append(.each(key, try parseBlock(lines, &index, name: name, closing: "{{/each}}")))
@@ -85,19 +84,19 @@ public struct Template: Sendable {
     private static func directive(_ line: String, _ keyword: String) -> String? {
         let prefix = "{{\(keyword) "
         guard line.hasPrefix(prefix), line.hasSuffix("}}") else { return nil }
-        return String(line.dropFirst(prefix.count).dropLast(2)).trimmingCharacters(in: .whitespaces)
+        return trimmingBlanks(line.dropFirst(prefix.count).dropLast(2))
     }
 
     private static func parseLine(_ line: String, name: String, line number: Int) throws -> [Piece] {
         var pieces: [Piece] = []
         var rest = Substring(line)
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             if open.lowerBound > rest.startIndex { pieces.append(.literal(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
                 throw TemplateError(template: name, line: number, message: "unterminated '{{'")
             }
             let body = rest[open.upperBound..<close.lowerBound]
-            let parts = body.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = body.split(separator: "|", maxSplits: 1).map(trimmingBlanks)
             guard let variable = parts.first, !variable.isEmpty, !variable.hasPrefix("#"), !variable.hasPrefix("/") else {
                 throw TemplateError(template: name, line: number, message: "bad placeholder '{{\(body)}}'")
             }
@@ -106,6 +105,16 @@ public struct Template: Sendable {
         }
         if !rest.isEmpty { pieces.append(.literal(String(rest))) }
         return pieces
+    }
+
+    /// Without leading and trailing spaces and tabs (templates are ASCII;
+    /// the standard library suffices, no Foundation on the start-up path).
+    private static func trimmingBlanks<S: StringProtocol>(_ text: S) -> String {
+        let isBlank = { (c: Character) in c == " " || c == "\t" }
+        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else {
+            return ""
+        }
+        return String(text[first...last])
     }
 
     private static func filter(_ text: String, _ name: String, _ line: Int) throws -> Filter {

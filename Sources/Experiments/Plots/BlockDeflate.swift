@@ -13,24 +13,38 @@ enum BlockDeflate {
         let rowBytes = 1 + columns * scale * 3
         precondition(scale >= 1 && rowBytes <= maxRowBytes && cells.count == columns * rows * 3)
         var bits = BitWriter(bytes: [0x78, 0x01])  // deflate, 32 KiB window; 0x7801 is a multiple of 31
+        bits.reserve(cells.count * 2 + rows * 8 + 16)
         bits.write(1, count: 1)  // BFINAL: the only block
         bits.write(1, count: 2)  // BTYPE 01: fixed Huffman codes
+        // The two back-references are the same everywhere: encoded once, replayed.
+        let repeatPixel = BitWriter.matchCode(length: 3 * (scale - 1), distance: 3)
+        let repeatScanline = BitWriter.matchCode(length: rowBytes * (scale - 1), distance: rowBytes)
         var adler: UInt32 = 1
-        var scanline: [UInt8] = []
-        scanline.reserveCapacity(rowBytes)
-        for y in 0..<rows {
-            scanline.removeAll(keepingCapacity: true)
-            scanline.append(0)
-            bits.literal(0)
-            for x in 0..<columns {
-                let pixel = cells[((y * columns + x) * 3)..<((y * columns + x) * 3 + 3)]
-                for byte in pixel { bits.literal(byte) }
-                bits.match(length: 3 * (scale - 1), distance: 3)
-                for _ in 0..<scale { scanline += pixel }
+        var scanline = [UInt8](repeating: 0, count: rowBytes)  // filter byte 0, then the pixels
+        cells.withUnsafeBufferPointer { cell in
+            for y in 0..<rows {
+                bits.literal(0)
+                var offset = 1
+                scanline.withUnsafeMutableBufferPointer { line in
+                    for x in 0..<columns {
+                        let p = (y * columns + x) * 3
+                        let (r, g, b) = (cell[p], cell[p + 1], cell[p + 2])
+                        bits.literal(r)
+                        bits.literal(g)
+                        bits.literal(b)
+                        bits.replay(repeatPixel)
+                        for _ in 0..<scale {
+                            line[offset] = r
+                            line[offset + 1] = g
+                            line[offset + 2] = b
+                            offset += 3
+                        }
+                    }
+                }
+                bits.replay(repeatScanline)
+                let rowAdler = Checksums.adler32(scanline)
+                for _ in 0..<scale { adler = Checksums.adler32(combining: adler, rowAdler, secondLength: rowBytes) }
             }
-            bits.match(length: rowBytes * (scale - 1), distance: rowBytes)
-            let rowAdler = Checksums.adler32(scanline)
-            for _ in 0..<scale { adler = Checksums.adler32(combining: adler, rowAdler, secondLength: rowBytes) }
         }
         bits.symbol(256)  // end of block
         bits.flush()
@@ -66,46 +80,58 @@ private struct BitWriter {
         }
     }
 
-    /// Huffman codes go most significant bit first.
-    private mutating func code(_ value: Int, length: Int) {
-        var reversed = 0
-        for k in 0..<length where value & (1 << k) != 0 { reversed |= 1 << (length - 1 - k) }
-        write(reversed, count: length)
+    /// Huffman codes go most significant bit first: each code reversed once, up front.
+    private static func reversed(_ value: Int, length: Int) -> Int {
+        var result = 0
+        for k in 0..<length where value & (1 << k) != 0 { result |= 1 << (length - 1 - k) }
+        return result
+    }
+
+    /// The fixed literal/length code (RFC 1951 §3.2.6), bit-reversed, with its length.
+    private static let fixedCodes: [(bits: Int, length: Int)] = (0..<288).map { value in
+        switch value {
+        case 0...143: (reversed(0x30 + value, length: 8), 8)
+        case 144...255: (reversed(0x190 + value - 144, length: 9), 9)
+        case 256...279: (reversed(value - 256, length: 7), 7)
+        default: (reversed(0xC0 + value - 280, length: 8), 8)
+        }
     }
 
     /// A literal/length symbol 0…287 in the fixed code.
     mutating func symbol(_ value: Int) {
-        switch value {
-        case 0...143: code(0x30 + value, length: 8)
-        case 144...255: code(0x190 + value - 144, length: 9)
-        case 256...279: code(value - 256, length: 7)
-        default: code(0xC0 + value - 280, length: 8)
-        }
+        let code = Self.fixedCodes[value]
+        write(code.bits, count: code.length)
     }
 
     mutating func literal(_ byte: UInt8) { symbol(Int(byte)) }
 
-    /// Copies of the `length` bytes that start `distance` back (they may
-    /// overlap what is being written), in pieces of at most 258.
-    mutating func match(length: Int, distance: Int) {
+    /// The writes (value, bit count) of copying the `length` bytes that
+    /// start `distance` back (they may overlap what is being written), in
+    /// pieces of at most 258 bytes; empty for length 0.
+    static func matchCode(length: Int, distance: Int) -> [(value: Int, count: Int)] {
+        var writes: [(value: Int, count: Int)] = []
         var remaining = length
         while remaining > 0 {
             var piece = min(remaining, 258)
             if remaining - piece > 0 && remaining - piece < 3 { piece = remaining - 3 }  // every piece needs ≥ 3
             precondition(piece >= 3, "deflate matches are at least 3 bytes")
-            copy(piece, distance)
+            let l = piece == 258 ? 28 : lengthBase.lastIndex { $0 <= piece }!
+            let code = fixedCodes[257 + l]
+            writes.append((code.bits, code.length))
+            writes.append((piece - lengthBase[l], lengthExtra[l]))
+            let d = distanceBase.lastIndex { $0 <= distance }!
+            writes.append((reversed(d, length: 5), 5))
+            writes.append((distance - distanceBase[d], distanceExtra[d]))
             remaining -= piece
         }
+        return writes
     }
 
-    private mutating func copy(_ length: Int, _ distance: Int) {
-        let l = length == 258 ? 28 : Self.lengthBase.lastIndex { $0 <= length }!
-        symbol(257 + l)
-        write(length - Self.lengthBase[l], count: Self.lengthExtra[l])
-        let d = Self.distanceBase.lastIndex { $0 <= distance }!
-        code(d, length: 5)
-        write(distance - Self.distanceBase[d], count: Self.distanceExtra[d])
+    mutating func replay(_ writes: [(value: Int, count: Int)]) {
+        for write in writes { self.write(write.value, count: write.count) }
     }
+
+    mutating func reserve(_ capacity: Int) { bytes.reserveCapacity(capacity) }
 
     mutating func flush() {
         if pendingCount > 0 { bytes.append(UInt8(pending & 0xFF)) }

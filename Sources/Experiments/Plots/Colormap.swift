@@ -23,7 +23,8 @@ public struct Colormap: Sendable, Hashable {
         let position = clamped * Double(stops.count - 1)
         let i = min(Int(position), stops.count - 2)
         let f = position - Double(i)
-        func mix(_ c: Int) -> Int { Int((Double(stops[i][c]) * (1 - f) + Double(stops[i + 1][c]) * f).rounded()) }
+        let (low, high) = (stops[i], stops[i + 1])
+        func mix(_ c: Int) -> Int { Int((Double(low[c]) * (1 - f) + Double(high[c]) * f).rounded()) }
         return (mix(0), mix(1), mix(2))
     }
 

@@ -19,13 +19,17 @@ public enum SpecReader {
         return try read(text: text, file: path, resolveSAE: resolveSAE)
     }
 
+    private static let nodesOnly = Constructor([:], [:], [:])
+
     public static func read(text: String, file: String, resolveSAE: SAEResolver? = nil) throws -> Spec {
         let nodes = SpecNodes(file: file)
         let language = file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
         let root: Node
         do {
             // `.basic`: no regex-based tag resolution (see SpecNodes.tagName).
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            // An empty constructor: specs are read as nodes, never turned into
+            // `Any`, and Yams's default one builds three tables at first use.
+            guard let node = try Yams.compose(yaml: text, .basic, Self.nodesOnly) else {
                 throw InputError("empty spec", at: SourceLocation(file: file, line: 1, column: 1))
             }
             root = node

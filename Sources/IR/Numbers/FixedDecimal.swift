@@ -14,9 +14,15 @@ public enum FixedDecimal {
         withText(x, places: places) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// `String(format: "%+.<places>f", x)`: a sign always.
+    public static func signed(_ x: Double, places: Int) -> String {
+        let text = format(x, places: places)
+        return text.hasPrefix("-") ? text : "+" + text
+    }
+
     /// Appends `String(format: "%.<places>f", x)` as UTF-8.
     public static func append(_ x: Double, places: Int, to out: inout [UInt8]) {
-        withText(x, places: places) { out.append(contentsOf: $0) }
+        withText(x, places: places) { out.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     /// Calls `body` with the UTF-8 of `String(format: "%.<places>f", x)`,
@@ -37,29 +43,31 @@ public enum FixedDecimal {
                 n += 1
                 raw[end - n] = byte
             }
+            var digits = 0
             func digit(_ d: UInt64) {
-                if n == places && places > 0 { put(UInt8(ascii: ".")) }
-                put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: d))
+                if digits == places && places > 0 { put(UInt8(ascii: ".")) }
+                put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: d))
+                digits += 1
             }
             // 64-bit division where the value allows (128-bit division is a library call).
-            var high = scaled, digits = 0
+            var high = scaled
             while high > UInt128(UInt64.max) {
                 let (next, d) = high.quotientAndRemainder(dividingBy: 10)
                 digit(UInt64(d))
-                digits += 1
                 high = next
             }
             var q = UInt64(high)
             repeat {
                 let (next, d) = q.quotientAndRemainder(dividingBy: 10)
                 digit(d)
-                digits += 1
                 q = next
             } while q != 0 || digits < places + 1
             if x.sign == .minus { put(UInt8(ascii: "-")) }
             return body(UnsafeRawBufferPointer(rebasing: raw[(end - n)...]))
         }
     }
+
+    private static let powersOfTen: [UInt64] = (0...maxPlaces).map { p in (0..<p).reduce(1) { value, _ in value * 10 } }
 
     /// round(|x|·10^places), ties to even on the exact binary value; nil when
     /// `x` is not finite or too large for the 128-bit product.
@@ -76,8 +84,7 @@ public enum FixedDecimal {
             m = a.significandBitPattern
             s = -1074
         }
-        var scale: UInt64 = 1
-        for _ in 0..<places { scale *= 10 }
+        let scale = powersOfTen[places]
         let product = UInt128(m) * UInt128(scale)   // < 2^83
         if s >= 0 {
             guard s <= 2 else { return nil }         // keeps the result below 2^86
