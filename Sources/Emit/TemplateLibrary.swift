@@ -1,4 +1,3 @@
-import Foundation
 import Frontend
 
 /// The Markdown templates (Sources/Emit/Templates, embedded in the binary
@@ -6,22 +5,21 @@ import Frontend
 public enum TemplateLibrary {
     public static let names = ["mps-family.q.orca.md", "hea.q.orca.md", "provenance.md"]
 
-    /// Templates loaded and checked so far: each at its first use, once per
-    /// process (an MPS compile never pays for parsing the HEA template).
-    nonisolated(unsafe) private static var loaded: [String: Result<Template, Error>] = [:]
-    private static let lock = NSLock()
+    /// Each template parsed at its first use, once per process (an MPS
+    /// compile never pays for parsing the HEA template); a global `let`
+    /// initialises once, thread-safely.
+    private static let mpsFamily = Result { try load("mps-family.q.orca.md") }
+    private static let hea = Result { try load("hea.q.orca.md") }
+    private static let provenance = Result { try load("provenance.md") }
 
     /// A packaged template; throws if it is missing or malformed.
     public static func template(named name: String) throws -> Template {
-        guard names.contains(name) else {
-            throw TemplateError(template: name, line: 0, message: "no such template")
+        switch name {
+        case "mps-family.q.orca.md": return try mpsFamily.get()
+        case "hea.q.orca.md": return try hea.get()
+        case "provenance.md": return try provenance.get()
+        default: throw TemplateError(template: name, line: 0, message: "no such template")
         }
-        lock.lock()
-        defer { lock.unlock() }
-        if let result = loaded[name] { return try result.get() }
-        let result = Result { try load(name) }
-        loaded[name] = result
-        return try result.get()
     }
 
     static func load(_ name: String) throws -> Template {

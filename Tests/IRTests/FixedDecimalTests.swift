@@ -7,8 +7,12 @@ import XCTest
 final class FixedDecimalTests: XCTestCase {
     func check(_ x: Double, file: StaticString = #filePath, line: UInt = #line) {
         for places in 0...FixedDecimal.maxPlaces {
-            XCTAssertEqual(FixedDecimal.format(x, places: places), String(format: "%.\(places)f", x),
-                           "\(x) to \(places) places", file: file, line: line)
+            let expected = String(format: "%.\(places)f", x)
+            XCTAssertEqual(FixedDecimal.format(x, places: places), expected, "\(x) to \(places) places", file: file, line: line)
+            var appended = Array("x,".utf8)  // after existing bytes, as the CSV writers use it
+            FixedDecimal.append(x, places: places, to: &appended)
+            XCTAssertEqual(String(decoding: appended, as: UTF8.self), "x," + expected, "append \(x) to \(places) places",
+                           file: file, line: line)
         }
     }
 

@@ -34,7 +34,9 @@ public struct Template: Sendable {
     public init(name: String, source: String) throws {
         self.name = name
         self.source = source
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split as bytes: a Character split pays for grapheme breaking on every character.
+        var lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         if lines.last == "" { lines.removeLast() }
         var index = 0
         nodes = try Template.parseBlock(lines, &index, name: name, closing: nil)
@@ -89,22 +91,33 @@ public struct Template: Sendable {
 
     private static func parseLine(_ line: String, name: String, line number: Int) throws -> [Piece] {
         var pieces: [Piece] = []
-        var rest = Substring(line)
-        while let open = rest.firstRange(of: "{{") {
-            if open.lowerBound > rest.startIndex { pieces.append(.literal(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
+        let bytes = Array(line.utf8)
+        var rest = 0
+        while let open = find(UInt8(ascii: "{"), twiceIn: bytes, from: rest) {
+            if open > rest { pieces.append(.literal(String(decoding: bytes[rest..<open], as: UTF8.self))) }
+            guard let close = find(UInt8(ascii: "}"), twiceIn: bytes, from: open + 2) else {
                 throw TemplateError(template: name, line: number, message: "unterminated '{{'")
             }
-            let body = rest[open.upperBound..<close.lowerBound]
+            let body = String(decoding: bytes[(open + 2)..<close], as: UTF8.self)
             let parts = body.split(separator: "|", maxSplits: 1).map(trimmingBlanks)
             guard let variable = parts.first, !variable.isEmpty, !variable.hasPrefix("#"), !variable.hasPrefix("/") else {
                 throw TemplateError(template: name, line: number, message: "bad placeholder '{{\(body)}}'")
             }
             pieces.append(.variable(name: variable, filter: try parts.count > 1 ? filter(parts[1], name, number) : nil))
-            rest = rest[close.upperBound...]
+            rest = close + 2
         }
-        if !rest.isEmpty { pieces.append(.literal(String(rest))) }
+        if rest < bytes.count { pieces.append(.literal(String(decoding: bytes[rest...], as: UTF8.self))) }
         return pieces
+    }
+
+    /// The index of the first `byte byte` pair at or after `start`.
+    private static func find(_ byte: UInt8, twiceIn bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index] == byte && bytes[index + 1] == byte { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Without leading and trailing spaces and tabs (templates are ASCII;

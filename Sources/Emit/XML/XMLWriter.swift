@@ -28,15 +28,17 @@ public final class XMLWriter {
     }
 
     public func startElement(_ name: String) throws {
-        try check(xml.startElement(writer, name), "start <\(name)>")
+        try check(name.withCString { xml.startElement(writer, $0) }, "start <\(name)>")
     }
 
     public func attribute(_ name: String, _ value: String) throws {
-        try check(xml.writeAttribute(writer, name, value), "attribute \(name)")
+        // withCString: a native string's bytes in place, where passing the
+        // String itself builds a temporary C array for every argument.
+        try check(name.withCString { n in value.withCString { xml.writeAttribute(writer, n, $0) } }, "attribute \(name)")
     }
 
     public func text(_ value: String) throws {
-        try check(xml.writeString(writer, value), "text")
+        try check(value.withCString { xml.writeString(writer, $0) }, "text")
     }
 
     public func endElement() throws {

@@ -20,31 +20,28 @@ enum BlockDeflate {
         let repeatPixel = BitWriter.matchCode(length: 3 * (scale - 1), distance: 3)
         let repeatScanline = BitWriter.matchCode(length: rowBytes * (scale - 1), distance: rowBytes)
         var adler: UInt32 = 1
-        var scanline = [UInt8](repeating: 0, count: rowBytes)  // filter byte 0, then the pixels
-        cells.withUnsafeBufferPointer { cell in
-            for y in 0..<rows {
-                bits.literal(0)
-                var offset = 1
-                scanline.withUnsafeMutableBufferPointer { line in
-                    for x in 0..<columns {
-                        let p = (y * columns + x) * 3
-                        let (r, g, b) = (cell[p], cell[p + 1], cell[p + 2])
-                        bits.literal(r)
-                        bits.literal(g)
-                        bits.literal(b)
-                        bits.replay(repeatPixel)
-                        for _ in 0..<scale {
-                            line[offset] = r
-                            line[offset + 1] = g
-                            line[offset + 2] = b
-                            offset += 3
-                        }
-                    }
+        for y in 0..<rows {
+            bits.literal(0)
+            // The scanline's Adler-32 sums, summed as it is encoded: filter byte 0, then each
+            // pixel `scale` times (below 2^64 for any scanline up to maxRowBytes).
+            var a: UInt64 = 1, b: UInt64 = 1
+            for x in 0..<columns {
+                let p = (y * columns + x) * 3
+                let (r, g, bl) = (cells[p], cells[p + 1], cells[p + 2])
+                bits.literal(r)
+                bits.literal(g)
+                bits.literal(bl)
+                bits.replay(repeatPixel)
+                for _ in 0..<scale {
+                    a += UInt64(r); b += a
+                    a += UInt64(g); b += a
+                    a += UInt64(bl); b += a
                 }
-                bits.replay(repeatScanline)
-                let rowAdler = Checksums.adler32(scanline)
-                for _ in 0..<scale { adler = Checksums.adler32(combining: adler, rowAdler, secondLength: rowBytes) }
             }
+            bits.replay(repeatScanline)
+            let m = UInt64(Checksums.adlerModulus)
+            let rowAdler = UInt32((b % m) << 16 | (a % m))
+            for _ in 0..<scale { adler = Checksums.adler32(combining: adler, rowAdler, secondLength: rowBytes) }
         }
         bits.symbol(256)  // end of block
         bits.flush()
