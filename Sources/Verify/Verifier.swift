@@ -59,11 +59,12 @@ public enum Verifier {
 
         report.diagnostics += behavioural.flatMap { $0.run(machine, analysis) }
         report.diagnostics += classicalContext.flatMap { $0.run(machine, analysis) }
-        report.diagnostics += GateChecks.run(machine, analysis)
+        let callSites = CallSites(machine)
+        report.diagnostics += GateChecks.run(machine, analysis, callSites)
         report.diagnostics += quantumStatic.flatMap { $0.run(machine, analysis) }
         report.diagnostics += dynamic.flatMap { $0.run(machine, analysis) }
         do {
-            if let branches = try DynamicAnalysis.run(machine, initial: analysis.initialState) {
+            if let branches = try DynamicAnalysis.run(machine, initial: analysis.initialState, callSites: callSites) {
                 report.dynamic = DynamicSummary(branches)
                 report.diagnostics += branches.check(machine)
             }
@@ -76,7 +77,7 @@ public enum Verifier {
 
         let conceptSet: ConceptSet?
         do {
-            conceptSet = try ConceptSet.find(in: machine)
+            conceptSet = try ConceptSet.find(in: machine, callSites: callSites)
         } catch let error as ConceptError {
             conceptSet = nil
             report.diagnostics.append(Diagnostic(machine.encoding != nil ? "HEA_GRAM_INVALID" : "CONCEPT_GRAM_INVALID", .error,

@@ -19,7 +19,7 @@ final class FixedDecimalTests: XCTestCase {
     func testEdgeCases() {
         let values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 12.5, 0.0000005, 0.0000015, 0.0000025,
                                 -0.0000004, -1e-300, .leastNonzeroMagnitude, 1e-17, 0.1, 0.7, 1.005, 2.675, 123456.7890125,
-                                9007199254740993, 3.6e16, 1e22, 1e300, -1e300, .pi, 2 * .pi, .nan, .infinity, -.infinity,
+                                9007199254740994, 3.6e16, 1e22, 1e300, -1e300, .pi, 2 * .pi, .nan, .infinity, -.infinity,
                                 Double.greatestFiniteMagnitude, Double.leastNormalMagnitude, 0x1p-1022 * 1.5]
         for x in values { check(x) }
     }

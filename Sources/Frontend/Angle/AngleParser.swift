@@ -22,13 +22,16 @@ public enum AngleParser {
         if let value = PythonFloatLiteral.plainDecimal(text) { return .number(value) }
         var source = text
         if allowPiGlyph { source = source.replacingOccurrences(of: "π", with: "pi") }
-        let chars = Array(source)
-        return try parseTerm(chars, 0, chars.count)
+        return source.isPlainASCII ? try parse(ASCIIByte.units(source)) : try parse(Character.units(source))
+    }
+
+    private static func parse<U: TextUnit>(_ chars: [U]) throws -> AngleExpr {
+        try parseTerm(chars, 0, chars.count)
     }
 
     // MARK: - Recursive descent over [start, end)
 
-    private static func parseTerm(_ chars: [Character], _ start: Int, _ end: Int) throws -> AngleExpr {
+    private static func parseTerm<U: TextUnit>(_ chars: [U], _ start: Int, _ end: Int) throws -> AngleExpr {
         let (lo, hi) = trimmed(chars, start, end)
         guard lo < hi else { throw AngleSyntaxError(message: "empty angle expression", offset: start) }
 
@@ -53,16 +56,18 @@ public enum AngleParser {
         return negative ? .negated(atom) : atom
     }
 
-    private static func parseAtom(_ chars: [Character], _ start: Int, _ end: Int) throws -> AngleExpr {
+    private static func parseAtom<U: TextUnit>(_ chars: [U], _ start: Int, _ end: Int) throws -> AngleExpr {
         let (lo, hi) = trimmed(chars, start, end)
         guard lo < hi else { throw AngleSyntaxError(message: "missing angle after sign", offset: start) }
         if chars[lo] == "(", chars[hi - 1] == ")", matchingParen(chars, lo, hi) == hi - 1 {
             return .parenthesized(try parseTerm(chars, lo + 1, hi - 1))
         }
-        let text = String(chars[lo..<hi])
+        let text = U.string(chars[lo..<hi])
         if let value = PythonFloatLiteral.parse(text) { return .number(value) }
-        if let expr = try piForm(text, offset: lo) { return expr }
-        if let expr = try symbolForm(text, offset: lo) { return expr }
+        // Rescanned from the text, as before (the atom's own Characters).
+        let atom = U.units(text)
+        if let expr = try piForm(text, atom, offset: lo) { return expr }
+        if let expr = try symbolForm(text, atom, offset: lo) { return expr }
         throw AngleSyntaxError(
             message: "unrecognized angle expression '\(text)'; supported forms: decimal, pi, pi/<int>, "
                 + "<int>*pi, <int>*pi/<int>, and parameter or context-field references "
@@ -75,8 +80,8 @@ public enum AngleParser {
     private static let pi = 3.141592653589793
 
     /// `pi`, `pi/d`, `k*pi`, `kpi`, `k*pi/d` (whitespace allowed around `*` and `/`).
-    private static func piForm(_ text: String, offset: Int) throws -> AngleExpr? {
-        var scanner = TokenScanner(text)
+    private static func piForm<U: TextUnit>(_ text: String, _ units: [U], offset: Int) throws -> AngleExpr? {
+        var scanner = TokenScanner(units)
         var numerator = 1
         var hasCoefficient = false
         if let k = scanner.integer() {
@@ -99,8 +104,8 @@ public enum AngleParser {
     }
 
     /// `name`, `k*name`, `kname`, `name/d`, `name*pi`, `pi*name`.
-    private static func symbolForm(_ text: String, offset: Int) throws -> AngleExpr? {
-        var scanner = TokenScanner(text)
+    private static func symbolForm<U: TextUnit>(_ text: String, _ units: [U], offset: Int) throws -> AngleExpr? {
+        var scanner = TokenScanner(units)
         if scanner.consumeWord("pi") {
             scanner.skipSpaces()
             guard scanner.consume("*") else { return nil }
@@ -134,14 +139,14 @@ public enum AngleParser {
 
     // MARK: - Helpers
 
-    private static func trimmed(_ chars: [Character], _ start: Int, _ end: Int) -> (Int, Int) {
+    private static func trimmed<U: TextUnit>(_ chars: [U], _ start: Int, _ end: Int) -> (Int, Int) {
         var lo = start, hi = end
         while lo < hi, chars[lo].isWhitespace { lo += 1 }
         while hi > lo, chars[hi - 1].isWhitespace { hi -= 1 }
         return (lo, hi)
     }
 
-    private static func matchingParen(_ chars: [Character], _ open: Int, _ end: Int) -> Int? {
+    private static func matchingParen<U: TextUnit>(_ chars: [U], _ open: Int, _ end: Int) -> Int? {
         var depth = 0
         for i in open..<end {
             if chars[i] == "(" { depth += 1 }
@@ -154,7 +159,7 @@ public enum AngleParser {
     }
 
     /// Offsets of top-level `+`/`-` that start a new term (§4.1 step 1).
-    private static func splitPoints(_ chars: [Character], _ lo: Int, _ hi: Int) -> [Int] {
+    private static func splitPoints<U: TextUnit>(_ chars: [U], _ lo: Int, _ hi: Int) -> [Int] {
         var points: [Int] = []
         var depth = 0
         var i = (chars[lo] == "+" || chars[lo] == "-") ? lo + 1 : lo
@@ -162,7 +167,7 @@ public enum AngleParser {
             let c = chars[i]
             if c == "(" { depth += 1 } else if c == ")" { depth -= 1 } else if depth == 0, c == "+" || c == "-" {
                 if let prev = previousNonSpace(chars, before: i, lo: lo),
-                   !"+-*/(".contains(chars[prev]),
+                   !Self.isOperatorOrOpen(chars[prev]),
                    !isExponentMarker(chars, prev, lo: lo) {
                     points.append(i)
                 }
@@ -172,14 +177,19 @@ public enum AngleParser {
         return points
     }
 
-    private static func previousNonSpace(_ chars: [Character], before index: Int, lo: Int) -> Int? {
+    private static func previousNonSpace<U: TextUnit>(_ chars: [U], before index: Int, lo: Int) -> Int? {
         var j = index - 1
         while j >= lo, chars[j].isWhitespace { j -= 1 }
         return j >= lo ? j : nil
     }
 
+    /// One of `+-*/(`.
+    private static func isOperatorOrOpen<U: TextUnit>(_ c: U) -> Bool {
+        c == "+" || c == "-" || c == "*" || c == "/" || c == "("
+    }
+
     /// An `e`/`E` directly after a numeric mantissa (digits with at most one `.`).
-    private static func isExponentMarker(_ chars: [Character], _ index: Int, lo: Int) -> Bool {
+    private static func isExponentMarker<U: TextUnit>(_ chars: [U], _ index: Int, lo: Int) -> Bool {
         guard chars[index] == "e" || chars[index] == "E" else { return false }
         var j = index - 1
         var digits = 0, dots = 0

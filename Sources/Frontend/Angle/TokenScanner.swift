@@ -1,9 +1,11 @@
+import IR
+
 /// A tiny cursor over ASCII tokens, used by the angle and effect parsers.
-struct TokenScanner {
-    private let chars: [Character]
+struct TokenScanner<U: TextUnit> {
+    private let chars: [U]
     private(set) var position = 0
 
-    init(_ text: String) { chars = Array(text) }
+    init(_ chars: [U]) { self.chars = chars }
 
     var atEnd: Bool { position >= chars.count }
 
@@ -11,7 +13,7 @@ struct TokenScanner {
         while position < chars.count, chars[position].isWhitespace { position += 1 }
     }
 
-    mutating func consume(_ c: Character) -> Bool {
+    mutating func consume(_ c: U) -> Bool {
         guard position < chars.count, chars[position] == c else { return false }
         position += 1
         return true
@@ -19,9 +21,7 @@ struct TokenScanner {
 
     /// Consumes `word` only when it is not followed by an identifier character.
     mutating func consumeWord(_ word: String) -> Bool {
-        let w = Array(word)
-        guard position + w.count <= chars.count, Array(chars[position..<position + w.count]) == w else { return false }
-        let after = position + w.count
+        guard let after = U.match(word, in: chars, at: position, ignoringCase: false) else { return false }
         if after < chars.count, Self.isIdentifierChar(chars[after]) { return false }
         position = after
         return true
@@ -31,7 +31,7 @@ struct TokenScanner {
         let start = position
         while position < chars.count, chars[position].isASCII, chars[position].isNumber { position += 1 }
         guard position > start else { return nil }
-        return Int(String(chars[start..<position]))
+        return Int(U.string(chars[start..<position]))
     }
 
     mutating func identifier() -> String? {
@@ -39,10 +39,10 @@ struct TokenScanner {
               chars[position].isLetter || chars[position] == "_" else { return nil }
         let start = position
         while position < chars.count, Self.isIdentifierChar(chars[position]) { position += 1 }
-        return String(chars[start..<position])
+        return U.string(chars[start..<position])
     }
 
-    static func isIdentifierChar(_ c: Character) -> Bool {
+    static func isIdentifierChar(_ c: U) -> Bool {
         c.isASCII && (c.isLetter || c.isNumber || c == "_")
     }
 }

@@ -1,3 +1,5 @@
+import IR
+
 /// `Name(arg, arg, …)` covering a whole segment, with argument offsets.
 /// Arguments are split at commas outside parentheses and brackets.
 struct CallSyntax {
@@ -12,11 +14,14 @@ struct CallSyntax {
 
     /// Parses `IDENT [ws] ( … )` where the `)` closing the call ends the text.
     init?(_ text: String) {
-        let chars = Array(text)
+        if text.isPlainASCII { self.init(ASCIIByte.units(text)) } else { self.init(Character.units(text)) }
+    }
+
+    init?<U: TextUnit>(_ chars: [U]) {
         var i = 0
         guard i < chars.count, chars[i].isASCII, chars[i].isLetter || chars[i] == "_" else { return nil }
         while i < chars.count, TokenScanner.isIdentifierChar(chars[i]) { i += 1 }
-        name = String(chars[0..<i])
+        name = U.string(chars[0..<i])
         while i < chars.count, chars[i].isWhitespace { i += 1 }
         guard i < chars.count, chars[i] == "(", chars.last == ")" else { return nil }
         let open = i
@@ -36,7 +41,7 @@ struct CallSyntax {
 
     /// The arguments between `chars[open]` = `(` and the final `)`, split at
     /// commas outside parentheses and brackets, trimmed, with their offsets.
-    static func splitArguments(_ chars: [Character], open: Int) -> [Argument] {
+    static func splitArguments<U: TextUnit>(_ chars: [U], open: Int) -> [Argument] {
         var arguments: [Argument] = []
         var start = open + 1
         var depth = 0
@@ -49,7 +54,7 @@ struct CallSyntax {
                 var lo = start, hi = j
                 while lo < hi, chars[lo].isWhitespace { lo += 1 }
                 while hi > lo, chars[hi - 1].isWhitespace { hi -= 1 }
-                arguments.append(Argument(text: String(chars[lo..<hi]), offset: lo))
+                arguments.append(Argument(text: U.string(chars[lo..<hi]), offset: lo))
                 start = j + 1
             }
         }

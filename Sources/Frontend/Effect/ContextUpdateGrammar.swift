@@ -29,7 +29,11 @@ public enum ContextUpdateGrammar {
 
     /// `^\s*(?:ctx\.)?[A-Za-z_][A-Za-z0-9_]*(?:\[\s*-?\d+\s*\])?\s*(?:=(?!=)|\+=|-=)`, prefix match.
     public static func looksLikeMutation(_ text: String) -> Bool {
-        var s = TextScanner(text)
+        text.isPlainASCII ? looksLikeMutation(ASCIIByte.units(text)) : looksLikeMutation(Character.units(text))
+    }
+
+    static func looksLikeMutation<U: TextUnit>(_ chars: [U]) -> Bool {
+        var s = TextScanner(characters: chars)
         for ctxPrefix in [true, false] {
             s.position = 0
             guard head(&s, ctxPrefix: ctxPrefix) != nil else { continue }
@@ -43,7 +47,12 @@ public enum ContextUpdateGrammar {
     /// match. `(\S.*?)\s*$` is the text up to its last non-whitespace character, which must not
     /// span a line break (`.`).
     public static func mutation(_ text: some StringProtocol) -> Mutation? {
-        var s = TextScanner(text)
+        let text = String(text)
+        return text.isPlainASCII ? mutation(ASCIIByte.units(text)) : mutation(Character.units(text))
+    }
+
+    private static func mutation<U: TextUnit>(_ chars: [U]) -> Mutation? {
+        var s = TextScanner(characters: chars)
         for ctxPrefix in [true, false] {  // `(?:ctx\.)?` is greedy: with the prefix first, then without
             s.position = 0
             guard let (field, index) = head(&s, ctxPrefix: ctxPrefix), let op = s.oneOf(["=", "+=", "-="]),
@@ -59,7 +68,12 @@ public enum ContextUpdateGrammar {
     /// `^if\s+bits\[(\d+)\]\s*==\s*([01])\s*:\s*(.*)$` (the verifier's), case-insensitive,
     /// `.` matching newlines, whole match.
     public static func conditional(_ text: String, spacedIndex: Bool) -> Conditional? {
-        var s = TextScanner(text)
+        text.isPlainASCII ? conditional(ASCIIByte.units(text), spacedIndex: spacedIndex)
+                          : conditional(Character.units(text), spacedIndex: spacedIndex)
+    }
+
+    private static func conditional<U: TextUnit>(_ chars: [U], spacedIndex: Bool) -> Conditional? {
+        var s = TextScanner(characters: chars)
         guard s.literal("if", ignoringCase: true), s.skipRequiredWhitespace(), s.literal("bits[", ignoringCase: true),
               !spacedIndex || s.skipWhitespace(), let bit = s.digits(), !spacedIndex || s.skipWhitespace(),
               s.literal("]"), s.skipWhitespace(), s.literal("=="), s.skipWhitespace(),
@@ -70,8 +84,12 @@ public enum ContextUpdateGrammar {
 
     /// The first match of `\belse\s*:\s*` splits `body` into its then and else parts.
     public static func splitElse(_ body: String, wordBoundary: WordBoundary) -> (then: String, else: String)? {
-        var s = TextScanner(body)
-        let chars = s.characters
+        body.isPlainASCII ? splitElse(ASCIIByte.units(body), wordBoundary: wordBoundary)
+                          : splitElse(Character.units(body), wordBoundary: wordBoundary)
+    }
+
+    private static func splitElse<U: TextUnit>(_ chars: [U], wordBoundary: WordBoundary) -> (then: String, else: String)? {
+        var s = TextScanner(characters: chars)
         for start in chars.indices where chars[start] == "e" && isWordBoundary(chars, start, wordBoundary) {
             s.position = start
             if s.literal("else"), s.skipWhitespace(), s.literal(":"), s.skipWhitespace() {
@@ -83,14 +101,22 @@ public enum ContextUpdateGrammar {
 
     /// `^-?\d+$`.
     public static func isIntLiteral(_ text: String) -> Bool {
-        var s = TextScanner(text)
+        text.isPlainASCII ? isIntLiteral(ASCIIByte.units(text)) : isIntLiteral(Character.units(text))
+    }
+
+    private static func isIntLiteral<U: TextUnit>(_ chars: [U]) -> Bool {
+        var s = TextScanner(characters: chars)
         _ = s.literal("-")
         return s.digits() != nil && s.isAtEnd
     }
 
     /// `^-?\d+(\.\d+)?([eE][+-]?\d+)?$`.
     public static func isFloatLiteral(_ text: String) -> Bool {
-        var s = TextScanner(text)
+        text.isPlainASCII ? isFloatLiteral(ASCIIByte.units(text)) : isFloatLiteral(Character.units(text))
+    }
+
+    private static func isFloatLiteral<U: TextUnit>(_ chars: [U]) -> Bool {
+        var s = TextScanner(characters: chars)
         _ = s.literal("-")
         guard s.digits() != nil else { return false }
         _ = s.optionally { s in s.literal(".") ? s.digits() : nil }
@@ -104,13 +130,17 @@ public enum ContextUpdateGrammar {
 
     /// `^[A-Za-z_][A-Za-z0-9_]*$`.
     public static func isIdentifier(_ text: String) -> Bool {
-        var s = TextScanner(text)
+        text.isPlainASCII ? isIdentifier(ASCIIByte.units(text)) : isIdentifier(Character.units(text))
+    }
+
+    private static func isIdentifier<U: TextUnit>(_ chars: [U]) -> Bool {
+        var s = TextScanner(characters: chars)
         return s.identifier() != nil && s.isAtEnd
     }
 
     /// `\s*(?:ctx\.)?([A-Za-z_][A-Za-z0-9_]*)(?:\[\s*(-?\d+)\s*\])?\s*`: the field and index.
     /// Backing out of the optional index cannot help (a `[` then follows the field).
-    private static func head(_ s: inout TextScanner, ctxPrefix: Bool) -> (String, String?)? {
+    private static func head<U: TextUnit>(_ s: inout TextScanner<U>, ctxPrefix: Bool) -> (String, String?)? {
         s.skipWhitespace()
         guard !ctxPrefix || s.literal("ctx."), let field = s.identifier() else { return nil }
         let index = s.optionally { s -> String? in
@@ -124,12 +154,14 @@ public enum ContextUpdateGrammar {
     }
 
     /// `\b` before `chars[i]`, a word character (the `e` of `else`).
-    private static func isWordBoundary(_ chars: [Character], _ i: Int, _ kind: WordBoundary) -> Bool {
+    private static func isWordBoundary<U: TextUnit>(_ chars: [U], _ i: Int, _ kind: WordBoundary) -> Bool {
         guard i > 0 else { return true }
         let before = chars[i - 1]
         if TextScanner.isWord(before) { return false }
         // UAX #29 WB6/WB7: letter (MidLetter | MidNumLet | Single_Quote) × letter.
-        if kind == .unicode, ":.'".contains(before), i >= 2, TextScanner.isLetter(chars[i - 2]) { return false }
+        if kind == .unicode, before == ":" || before == "." || before == "'", i >= 2, TextScanner.isLetter(chars[i - 2]) {
+            return false
+        }
         return true
     }
 }

@@ -21,7 +21,12 @@ public enum EffectParser {
 
     private static func parseStatements(_ text: String, scope: EffectScope,
                                         origin: SourceLocation?) throws -> [EffectStatement] {
-        let chars = Array(text)
+        text.isPlainASCII ? try parseStatements(ASCIIByte.units(text), text, scope: scope, origin: origin)
+                          : try parseStatements(Character.units(text), text, scope: scope, origin: origin)
+    }
+
+    private static func parseStatements<U: TextUnit>(_ chars: [U], _ text: String, scope: EffectScope,
+                                                     origin: SourceLocation?) throws -> [EffectStatement] {
         guard chars.contains(where: { !$0.isWhitespace }) else { return [] }
         let start = chars.firstIndex { !$0.isWhitespace } ?? 0
 
@@ -30,6 +35,7 @@ public enum EffectParser {
         }
 
         var statements: [EffectStatement] = []
+        let parser = StatementParser(scope: scope)
         var segmentStart = 0
         for i in 0...chars.count where i == chars.count || chars[i] == ";" {
             var lo = segmentStart, hi = i
@@ -37,15 +43,17 @@ public enum EffectParser {
             while lo < hi, chars[lo].isWhitespace { lo += 1 }
             while hi > lo, chars[hi - 1].isWhitespace { hi -= 1 }
             guard lo < hi else { continue }
-            let segment = Segment(text: String(chars[lo..<hi]), offset: lo, origin: origin)
+            // The segment's own units, scanned by the grammar and the statement parser.
+            let units = Array(chars[lo..<hi])
+            let segment = Segment(text: U.string(units[...]), offset: lo, origin: origin)
             if scope.namedEffects.contains(segment.text) { continue }
-            if ContextUpdateParser.looksLikeMutation(segment.text) {
+            if ContextUpdateGrammar.looksLikeMutation(units) {
                 throw EffectSyntaxError(
                     message: "context-update '\(segment.text)' cannot be combined with gate, measurement, "
                         + "mid-circuit measurement, or conditional-gate effects in a single action",
                     offset: lo)
             }
-            statements.append(try StatementParser(scope: scope).parse(segment))
+            statements.append(try parser.parse(segment, units))
         }
         return statements
     }

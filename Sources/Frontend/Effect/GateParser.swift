@@ -7,6 +7,13 @@ import IR
 struct GateParser {
     let scope: EffectScope
 
+    // Gate names by spelling, built once rather than per gate.
+    static let twoQubitRotations: [String: GateKind] = ["crx": .CRx, "cry": .CRy, "crz": .CRz, "rxx": .RXX,
+                                                         "ryy": .RYY, "rzz": .RZZ]
+    static let twoQubitGates: [String: GateKind] = ["cnot": .CNOT, "cx": .CNOT, "cz": .CZ, "swap": .SWAP]
+    static let rotations: [String: GateKind] = ["rx": .Rx, "ry": .Ry, "rz": .Rz]
+    static let singleQubitGates: [String: GateKind] = ["H": .H, "X": .X, "Y": .Y, "Z": .Z, "S": .S, "T": .T, "I": .I]
+
     func gate(_ call: CallSyntax, _ segment: Segment) throws -> Gate {
         let name = call.name
         let args = call.arguments
@@ -24,7 +31,8 @@ struct GateParser {
             }
         }
 
-        switch name.lowercased() {
+        let lower = name.lowercased()
+        switch lower {
         case "hadamard":
             try arity(1, "1 qubit argument (qs[i] or qs[i j k])")
             let targets = try QubitArgument.parse(args[0].text, allowList: true, scope: scope,
@@ -33,7 +41,7 @@ struct GateParser {
         case "ccx", "ccnot", "toffoli", "ccz":
             try arity(3, "3 qubit arguments (2 controls + 1 target)")
             let q = try qubits(0..<3)
-            return Gate(kind: name.lowercased() == "ccz" ? .CCZ : .CCNOT, targets: [q[2]], controls: [q[0], q[1]],
+            return Gate(kind: lower == "ccz" ? .CCZ : .CCNOT, targets: [q[2]], controls: [q[0], q[1]],
                         register: register, location: location)
         case "mcx", "mcz":
             let upper = name.uppercased()
@@ -51,8 +59,7 @@ struct GateParser {
             let q = try qubits(0..<3)
             return Gate(kind: .CSWAP, targets: [q[1], q[2]], controls: [q[0]], register: register, location: location)
         case "crx", "cry", "crz", "rxx", "ryy", "rzz":
-            let kind: GateKind = ["crx": .CRx, "cry": .CRy, "crz": .CRz, "rxx": .RXX, "ryy": .RYY,
-                                  "rzz": .RZZ][name.lowercased()]!
+            let kind = Self.twoQubitRotations[lower]!
             try arity(3, "2 qubit arguments and an angle: \(kind.rawValue)(qs[i], qs[j], <angle>)")
             let q = try qubits(0..<2)
             let angle = try AngleSlot.parse(args[2].text, gate: kind.rawValue, scope: scope,
@@ -63,13 +70,13 @@ struct GateParser {
             return Gate(kind: kind, targets: [q[1]], controls: [q[0]], angle: angle,
                         register: register, location: location)
         case "cnot", "cx", "cz", "swap":
-            let kind: GateKind = ["cnot": .CNOT, "cx": .CNOT, "cz": .CZ, "swap": .SWAP][name.lowercased()]!
+            let kind = Self.twoQubitGates[lower]!
             try arity(2, "2 qubit arguments")
             let q = try qubits(0..<2)
             if kind == .SWAP { return Gate(kind: .SWAP, targets: q, register: register, location: location) }
             return Gate(kind: kind, targets: [q[1]], controls: [q[0]], register: register, location: location)
         case "rx", "ry", "rz":
-            let kind: GateKind = ["rx": .Rx, "ry": .Ry, "rz": .Rz][name.lowercased()]!
+            let kind = Self.rotations[lower]!
             if args.count == 2, !QubitArgument.looksLikeQubit(args[0].text), QubitArgument.looksLikeQubit(args[1].text) {
                 throw EffectSyntaxError(
                     message: "rotation gate \(kind.rawValue) uses angle-first argument order. The canonical form "
@@ -82,7 +89,7 @@ struct GateParser {
             return Gate(kind: kind, targets: [q], angle: angle, register: register, location: location)
         default:
             let upper = name.uppercased()
-            let simple: [String: GateKind] = ["H": .H, "X": .X, "Y": .Y, "Z": .Z, "S": .S, "T": .T, "I": .I]
+            let simple = Self.singleQubitGates
             let isCustomShape = name.first?.isLetter == true
             if args.count == 1, QubitArgument.looksLikeQubit(args[0].text), simple[upper] != nil || isCustomShape {
                 let q = try qubit(0)

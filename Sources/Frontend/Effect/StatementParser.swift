@@ -10,14 +10,22 @@ struct StatementParser {
 
     /// `^if\s+`, case-insensitive, prefix match.
     static func isConditionHead(_ text: String) -> Bool {
-        var s = TextScanner(text)
+        text.isPlainASCII ? isConditionHead(ASCIIByte.units(text)) : isConditionHead(Character.units(text))
+    }
+
+    static func isConditionHead<U: TextUnit>(_ chars: [U]) -> Bool {
+        var s = TextScanner(characters: chars)
         return s.literal("if", ignoringCase: true) && s.skipRequiredWhitespace()
     }
 
     /// `^measure\s*\(\s*([A-Za-z0-9_]+)\[\s*(\d+)\s*\]\s*\)\s*->\s*bits\[\s*(\d+)\s*\]$`,
     /// case-insensitive, whole match.
     static func midCircuit(_ text: String) -> (register: String, qubit: String, bit: String)? {
-        var s = TextScanner(text)
+        text.isPlainASCII ? midCircuit(ASCIIByte.units(text)) : midCircuit(Character.units(text))
+    }
+
+    static func midCircuit<U: TextUnit>(_ chars: [U]) -> (register: String, qubit: String, bit: String)? {
+        var s = TextScanner(characters: chars)
         guard s.literal("measure", ignoringCase: true), s.skipWhitespace(), s.literal("("), s.skipWhitespace(),
               let register = s.run(while: TextScanner.isWord), s.literal("["), s.skipWhitespace(),
               let qubit = s.digits(), s.skipWhitespace(), s.literal("]"), s.skipWhitespace(), s.literal(")"),
@@ -29,25 +37,35 @@ struct StatementParser {
 
     /// `^bits\[(\d+)\]\s*==\s*(\d+)$`, whole match.
     static func bitClause(_ text: String) -> (bit: String, value: String)? {
-        var s = TextScanner(text)
+        text.isPlainASCII ? bitClause(ASCIIByte.units(text)) : bitClause(Character.units(text))
+    }
+
+    private static func bitClause<U: TextUnit>(_ chars: [U]) -> (bit: String, value: String)? {
+        var s = TextScanner(characters: chars)
         guard s.literal("bits["), let bit = s.digits(), s.literal("]"), s.skipWhitespace(), s.literal("=="),
               s.skipWhitespace(), let value = s.digits(), s.isAtEnd else { return nil }
         return (bit, value)
     }
 
     func parse(_ segment: Segment) throws -> EffectStatement {
+        segment.text.isPlainASCII ? try parse(segment, ASCIIByte.units(segment.text))
+                                  : try parse(segment, Character.units(segment.text))
+    }
+
+    /// `parse(segment)` given the segment's units.
+    func parse<U: TextUnit>(_ segment: Segment, _ chars: [U]) throws -> EffectStatement {
         let text = segment.text
-        if Self.isConditionHead(text) {
-            return try conditional(segment)
+        if Self.isConditionHead(chars) {
+            return try conditional(segment, chars)
         }
-        if let match = Self.midCircuit(text), let qubit = Int(match.qubit), let bit = Int(match.bit) {
+        if let match = Self.midCircuit(chars), let qubit = Int(match.qubit), let bit = Int(match.bit) {
             return .midCircuitMeasure(qubit: qubit, bit: bit, location: segment.location)
         }
-        if text.contains("->") {
+        if Self.containsArrow(chars, text) {
             throw EffectSyntaxError(message: "malformed mid-circuit measurement '\(text)' "
                                         + "(expected measure(qs[i]) -> bits[k])", offset: segment.offset)
         }
-        guard let call = CallSyntax(text) else {
+        guard let call = CallSyntax(chars) else {
             throw EffectSyntaxError(message: "unrecognized effect statement '\(text)' (expected a gate such as "
                                         + "H(qs[0]), a measurement, or a conditional gate)", offset: segment.offset)
         }
@@ -56,6 +74,12 @@ struct StatementParser {
             return try measurement(call, segment)
         }
         return .gate(try GateParser(scope: scope).gate(call, segment))
+    }
+
+    /// `text.contains("->")`, which a byte scan answers the same on plain ASCII.
+    private static func containsArrow<U: TextUnit>(_ chars: [U], _ text: String) -> Bool {
+        guard U.self == ASCIIByte.self else { return text.contains("->") }
+        return zip(chars, chars.dropFirst()).contains { $0 == "-" && $1 == ">" }
     }
 
     // MARK: - Measurement
@@ -83,13 +107,12 @@ struct StatementParser {
     // MARK: - Conditional gate
 
     /// `if bits[i] == v [and bits[j] == w …]: GATE`.
-    private func conditional(_ segment: Segment) throws -> EffectStatement {
-        let chars = Array(segment.text)
+    private func conditional<U: TextUnit>(_ segment: Segment, _ chars: [U]) throws -> EffectStatement {
         guard let colon = chars.firstIndex(of: ":") else {
             throw EffectSyntaxError(message: "conditional '\(segment.text)' is missing ':' before its gate",
                                     offset: segment.offset)
         }
-        let head = String(chars[2..<colon])
+        let head = U.string(chars[2..<colon])
         var conditions: [BitCondition] = []
         let parts = head.split(separator: " ", omittingEmptySubsequences: true)
         // Re-join on the `and` keyword (case-insensitive).
@@ -111,7 +134,7 @@ struct StatementParser {
         }
         var lo = colon + 1
         while lo < chars.count, chars[lo].isWhitespace { lo += 1 }
-        let gateSegment = segment.sub(String(chars[lo...]), at: lo)
+        let gateSegment = segment.sub(U.string(chars[lo...]), at: lo)
         guard !gateSegment.text.isEmpty, let call = CallSyntax(gateSegment.text) else {
             throw EffectSyntaxError(message: "conditional '\(segment.text)' needs a gate after ':'",
                                     offset: gateSegment.offset)

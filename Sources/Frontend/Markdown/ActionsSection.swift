@@ -49,21 +49,25 @@ struct SignatureParser {
 
     func parse(_ text: String, at cell: TableCell?) throws -> Result {
         guard !text.isEmpty else { return Result(parameters: [], returnType: "void") }
+        return text.isPlainASCII ? try parse(text, ASCIIByte.units(text), at: cell)
+                                 : try parse(text, Character.units(text), at: cell)
+    }
+
+    private func parse<U: TextUnit>(_ text: String, _ chars: [U], at cell: TableCell?) throws -> Result {
         func fail(_ message: String) -> InputError {
             source.error("action '\(action)': \(message)", line: cell?.line ?? 0, column: cell?.column ?? 1)
         }
-        let chars = Array(text)
         guard chars.first == "(", let close = chars.firstIndex(of: ")") else {
             throw fail("malformed signature '\(text)' (expected `(qs, name: type, …) -> return`)")
         }
-        var after = String(chars[(close + 1)...]).trimmed
+        var after = U.string(chars[(close + 1)...]).trimmed
         guard after.hasPrefix("->") else {
             throw fail("malformed signature '\(text)' (expected `-> <return type>` after the parameter list)")
         }
         after = String(after.dropFirst(2)).trimmed
         guard !after.isEmpty else { throw fail("signature '\(text)' has no return type after `->`") }
-        let slots = String(chars[1..<close]).split(separator: ",").map { $0.trimmed }.filter { !$0.isEmpty }
-        guard slots.contains(where: { $0.contains(":") }) else {
+        let slots = chars[1..<close].split(separator: ",").map { U.string($0).trimmed }.filter { !$0.isEmpty }
+        guard slots.contains(where: Self.containsColon) else {
             if slots.count >= 2 {
                 let extra = slots.dropFirst().map { "'\($0)'" }.joined(separator: ", ")
                 throw fail("extra parameter slot(s) \(extra) missing `: type` annotation "
@@ -79,8 +83,8 @@ struct SignatureParser {
             let parts = slot.split(separator: ":", maxSplits: 1).map { $0.trimmed }
             guard parts.count == 2 else { throw fail("parameter slot '\(slot)' missing `: type` annotation") }
             let name = parts[0]
-            let isIdentifier = name.first.map { $0.isASCII && ($0.isLetter || $0 == "_") } == true
-                && name.allSatisfy(TokenScanner.isIdentifierChar)
+            let isIdentifier = name.isPlainASCII ? Self.isIdentifier(ASCIIByte.units(name))
+                                                 : Self.isIdentifier(Character.units(name))
             guard isIdentifier else { throw fail("parameter name '\(name)' is not an identifier") }
             guard let type = ActionDecl.ParameterType(rawValue: parts[1]) else {
                 throw fail("parameter '\(name)' has unknown type '\(parts[1])' (expected int or angle)")
@@ -91,5 +95,14 @@ struct SignatureParser {
             parameters.append(ActionDecl.Parameter(name: name, type: type))
         }
         return Result(parameters: parameters, returnType: after)
+    }
+
+    /// `text.contains(":")`, Foundation's search; on ASCII text a byte test.
+    private static func containsColon(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.contains(UInt8(ascii: ":")) : text.contains(":")
+    }
+
+    private static func isIdentifier<U: TextUnit>(_ name: [U]) -> Bool {
+        name.first.map { $0.isASCII && ($0.isLetter || $0 == "_") } == true && name.allSatisfy(TokenScanner.isIdentifierChar)
     }
 }

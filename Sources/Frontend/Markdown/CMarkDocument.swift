@@ -4,8 +4,8 @@ import CCmark
 /// positions and copies the block tree into Swift values, then frees it.
 enum CMarkDocument {
     static func blocks(of text: String) -> [MarkdownBlock] {
-        let bytes = Array(text.utf8)
-        let root: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
+        var text = text  // withUTF8 is mutating; a native string's bytes are passed without a copy
+        let root: OpaquePointer? = text.withUTF8 { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     cmark_parse_document($0, buffer.count, CMARK_OPT_SOURCEPOS)

@@ -51,15 +51,11 @@ struct ElementScanner {
     // MARK: - Headings
 
     private func heading(level: Int, line number: Int) throws -> Heading {
-        let chars = Array(source.line(number))
-        var i = 0
-        while i < chars.count, chars[i].isWhitespace { i += 1 }
-        let hashColumn = i + 1
-        while i < chars.count, chars[i] == "#" { i += 1 }
-        while i < chars.count, chars[i].isWhitespace { i += 1 }
-        let text = String(chars[i...]).trimmed
+        let line = source.line(number)
+        let (hashColumn, i, text) = line.isPlainASCII ? Self.headingParts(ASCIIByte.units(line))
+                                                      : Self.headingParts(Character.units(line))
         let heading = Heading(level: level, text: text, line: number, column: hashColumn, textColumn: i + 1)
-        if level == 2, let bar = text.firstIndex(of: "|") {
+        if level == 2, let bar = text.firstIndex(ofASCII: "|") {
             let key = text[..<bar].trimmed.lowercased()
             if Self.inlineTableKeys.contains(key) {
                 let column = i + 1 + text.distance(from: text.startIndex, to: bar)
@@ -68,6 +64,16 @@ struct ElementScanner {
             }
         }
         return heading
+    }
+
+    /// The `#` run's column, the offset of the text after it, and that text (trimmed).
+    private static func headingParts<U: TextUnit>(_ chars: [U]) -> (hashColumn: Int, textStart: Int, text: String) {
+        var i = 0
+        while i < chars.count, chars[i].isWhitespace { i += 1 }
+        let hashColumn = i + 1
+        while i < chars.count, chars[i] == "#" { i += 1 }
+        while i < chars.count, chars[i].isWhitespace { i += 1 }
+        return (hashColumn, i, U.string(chars[i...]).trimmed)
     }
 
     // MARK: - Paragraphs and tables
@@ -120,12 +126,21 @@ struct ElementScanner {
     private func blockquote(_ block: MarkdownBlock) -> Blockquote {
         var parts: [String] = []
         for number in block.startLine...max(block.startLine, block.endLine) {
-            var text = Substring(source.line(number))
-            while let c = text.first, c.isWhitespace { text = text.dropFirst() }
-            while text.first == ">" { text = text.dropFirst() }
+            let line = source.line(number)
+            var text = Substring(line)
+            if line.isPlainASCII {  // bytes are the Characters
+                let bytes = text.utf8
+                var start = bytes.startIndex
+                while start < bytes.endIndex, ASCIIByte(bytes[start]).isWhitespace { start = bytes.index(after: start) }
+                while start < bytes.endIndex, bytes[start] == UInt8(ascii: ">") { start = bytes.index(after: start) }
+                text = text[start...]
+            } else {
+                while let c = text.first, c.isWhitespace { text = text.dropFirst() }
+                while text.first == ">" { text = text.dropFirst() }
+            }
             parts.append(text.trimmed)
         }
-        return Blockquote(text: parts.joined(separator: "\n"), line: block.startLine)
+        return Blockquote(text: parts.count == 1 ? parts[0] : parts.joined(separator: "\n"), line: block.startLine)
     }
 
     // MARK: - Lists
@@ -140,11 +155,13 @@ struct ElementScanner {
                 line = first.startLine
                 column = source.characterColumn(line: first.startLine, byteColumn: first.startColumn)
                 let head = String(source.line(first.startLine).dropFirst(column - 1)).trimmed
-                var parts = [head]
                 if first.endLine > first.startLine {
+                    var parts = [head]
                     for number in (first.startLine + 1)...first.endLine { parts.append(source.line(number).trimmed) }
+                    text = parts.joined(separator: " ")
+                } else {
+                    text = head
                 }
-                text = parts.joined(separator: " ")
             }
             flat.append(ListItem(text: text, line: line, column: column))
             for child in item.children {

@@ -5,8 +5,8 @@ extension MachineBuilder {
     func events(_ list: BulletList) -> [EventDecl] {
         list.items.compactMap { item in
             var text = Substring(item.text)
-            if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-            if let paren = text.firstIndex(of: "(") { text = text[..<paren] }
+            if let hash = text.firstIndex(ofASCII: "#") { text = text[..<hash] }
+            if let paren = text.firstIndex(ofASCII: "(") { text = text[..<paren] }
             let name = text.trimmed
             return name.isEmpty ? nil : EventDecl(name: name, location: source.location(line: item.line, column: item.column))
         }
@@ -21,7 +21,7 @@ extension MachineBuilder {
             let text = item.text.trimmed
             guard !text.isEmpty else { return nil }
             let location = source.location(line: item.line, column: item.column)
-            if let colon = text.firstIndex(of: ":") {
+            if let colon = text.firstIndex(ofASCII: ":") {
                 let kind = normalizedRuleKind(String(text[..<colon]))
                 let description = text[text.index(after: colon)...].trimmed
                 return VerificationRule(kind: kind, description: description, text: text, location: location)
@@ -31,6 +31,9 @@ extension MachineBuilder {
     }
 
     private func normalizedRuleKind(_ text: String) -> String {
-        text.trimmed.lowercased().replacingOccurrences(of: "-", with: "_")
+        let lower = text.trimmed.lowercased()
+        // ASCII: the same replacement as a byte map, without bridging to NSString.
+        guard lower.utf8.allSatisfy({ $0 < 0x80 }) else { return lower.replacingOccurrences(of: "-", with: "_") }
+        return String(decoding: lower.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 }

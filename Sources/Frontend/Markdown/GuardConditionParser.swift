@@ -6,7 +6,7 @@ import IR
 /// (prefix match: nothing is required after the last group unless stated).
 enum GuardConditionParser {
     static func parse(_ raw: String) -> GuardCondition {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingSpaces
         if text == "true" { return .literal(true) }
         if text == "false" { return .literal(false) }
         if let g = fidelity(text), let value = Double(g.value) {
@@ -17,7 +17,7 @@ enum GuardConditionParser {
         }
         if let g = comparison(text) {
             return .compare(path: g.path.components(separatedBy: "."), op: g.op,
-                            value: g.value.trimmingCharacters(in: .whitespaces))
+                            value: g.value.trimmingSpaces)
         }
         return .unrecognized
     }
@@ -67,7 +67,7 @@ enum GuardConditionParser {
     }
 
     /// `(\|[^>]+>)`.
-    private static func ket(_ s: inout TextScanner) -> String? {
+    private static func ket(_ s: inout TextScanner<Character>) -> String? {
         let start = s.position
         guard s.literal("|"), s.run(while: { $0 != ">" }) != nil, s.literal(">") else { return nil }
         return s.text(start..<s.position)

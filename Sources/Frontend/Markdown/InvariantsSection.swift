@@ -78,7 +78,7 @@ enum InvariantForms {
     private static let comparisonOperators = [">=", "<=", "==", "=", "<", ">"]
 
     /// `\s*q(\d+)\s*,\s*q(\d+)\s*\)` (the `q`s case-insensitive).
-    private static func qubitPair(_ s: inout TextScanner) -> (String, String)? {
+    private static func qubitPair(_ s: inout TextScanner<Character>) -> (String, String)? {
         guard s.skipWhitespace(), s.literal("q", ignoringCase: true), let i = s.digits(), s.skipWhitespace(),
               s.literal(","), s.skipWhitespace(), s.literal("q", ignoringCase: true), let j = s.digits(),
               s.skipWhitespace(), s.literal(")") else { return nil }

@@ -44,10 +44,12 @@ struct MachineBuilder {
             }
         }
 
-        // Validate every known section's shape, even the ones kept as-is.
+        // Validate every known section's shape, even the ones kept as-is, in
+        // source order (so the first malformed section is the one reported).
         var tables: [SectionKey.Kind: Table] = [:]
         var lists: [SectionKey.Kind: BulletList] = [:]
-        for (kind, section) in single {
+        for section in sections where section.key.kind != .state && section.key.kind != .other {
+            let kind = section.key.kind
             if section.key.expectsTable == true {
                 if let table = try dataTable(section) { tables[kind] = table }
             } else if section.key.expectsTable == false {
@@ -90,7 +92,7 @@ struct MachineBuilder {
     // MARK: - Sections
 
     /// Summary text (paragraphs and blockquotes before the first `##`) and sections.
-    private func split(_ elements: [DocumentElement]) -> ([String], [Section]) {
+    private func split(_ elements: ArraySlice<DocumentElement>) -> ([String], [Section]) {
         var summary: [String] = []
         var sections: [Section] = []
         for element in elements {

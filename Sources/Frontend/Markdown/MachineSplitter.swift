@@ -4,7 +4,8 @@ import IR
 struct MachineChunk {
     var heading: Heading
     var name: String
-    var elements: [DocumentElement]
+    /// The elements after the heading, up to a separator or the next machine.
+    var elements: ArraySlice<DocumentElement>
 }
 
 /// Splits a document into machines: each `# machine <Name>` heading starts
@@ -16,11 +17,12 @@ struct MachineSplitter {
     func split(_ elements: [DocumentElement]) throws -> [MachineChunk] {
         var chunks: [MachineChunk] = []
         var open = false
-        for element in elements {
+        for (index, element) in elements.enumerated() {
             switch element {
             case .heading(let heading) where heading.level == 1:
                 if let name = try machineName(heading) {
-                    chunks.append(MachineChunk(heading: heading, name: name, elements: []))
+                    chunks.append(MachineChunk(heading: heading, name: name,
+                                               elements: elements[(index + 1)..<(index + 1)]))
                     open = true
                     continue
                 }
@@ -38,7 +40,11 @@ struct MachineSplitter {
             default:
                 break
             }
-            if open { chunks[chunks.count - 1].elements.append(element) }
+            // An open machine takes every element up to here: its slice grows by one.
+            if open {
+                let start = chunks[chunks.count - 1].elements.startIndex
+                chunks[chunks.count - 1].elements = elements[start...index]
+            }
         }
         return chunks
     }

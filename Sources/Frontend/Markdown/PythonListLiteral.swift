@@ -1,3 +1,5 @@
+import IR
+
 /// A nested Python list/tuple literal of numbers (`[[0.1, -2], (3e-5,)]`),
 /// as `ast.literal_eval` reads the `## theta` tensor cells.
 indirect enum PythonListLiteral: Equatable {
@@ -10,12 +12,16 @@ indirect enum PythonListLiteral: Equatable {
     }
 
     static func parse(_ text: String) throws -> PythonListLiteral {
-        var parser = Parser(chars: Array(text))
+        text.isPlainASCII ? try parse(ASCIIByte.units(text)) : try parse(Character.units(text))
+    }
+
+    private static func parse<U: TextUnit>(_ chars: [U]) throws -> PythonListLiteral {
+        var parser = Parser(chars: chars)
         parser.skipSpaces()
         let value = try parser.value()
         parser.skipSpaces()
         guard parser.position == parser.chars.count else {
-            throw SyntaxError(message: "unexpected '\(parser.chars[parser.position])'", offset: parser.position)
+            throw SyntaxError(message: "unexpected '\(parser.chars[parser.position].character)'", offset: parser.position)
         }
         return value
     }
@@ -32,8 +38,8 @@ indirect enum PythonListLiteral: Equatable {
         }
     }
 
-    private struct Parser {
-        let chars: [Character]
+    private struct Parser<U: TextUnit> {
+        let chars: [U]
         var position = 0
 
         mutating func skipSpaces() {
@@ -44,7 +50,7 @@ indirect enum PythonListLiteral: Equatable {
             guard position < chars.count else { throw SyntaxError(message: "unexpected end", offset: position) }
             let c = chars[position]
             if c == "[" || c == "(" {
-                let close: Character = c == "[" ? "]" : ")"
+                let close: U = c == "[" ? "]" : ")"
                 position += 1
                 var items: [PythonListLiteral] = []
                 skipSpaces()
@@ -56,7 +62,7 @@ indirect enum PythonListLiteral: Equatable {
                     skipSpaces()
                     items.append(try value())
                     skipSpaces()
-                    guard position < chars.count else { throw SyntaxError(message: "missing '\(close)'", offset: position) }
+                    guard position < chars.count else { throw SyntaxError(message: "missing '\(close.character)'", offset: position) }
                     if chars[position] == "," {
                         position += 1
                         skipSpaces()
@@ -64,7 +70,7 @@ indirect enum PythonListLiteral: Equatable {
                         continue
                     }
                     if chars[position] == close { position += 1; break }
-                    throw SyntaxError(message: "expected ',' or '\(close)'", offset: position)
+                    throw SyntaxError(message: "expected ',' or '\(close.character)'", offset: position)
                 }
                 // `(x)` without a comma is just x in Python.
                 if c == "(", items.count == 1, case .number = items[0] {
@@ -75,15 +81,26 @@ indirect enum PythonListLiteral: Equatable {
             let start = position
             if c == "+" || c == "-" { position += 1 }
             while position < chars.count, chars[position].isASCII,
-                  chars[position].isNumber || ".eE_".contains(chars[position])
-                    || ((chars[position] == "+" || chars[position] == "-") && "eE".contains(chars[position - 1])) {
+                  chars[position].isNumber || Self.isNumberMark(chars[position])
+                    || ((chars[position] == "+" || chars[position] == "-") && Self.isExponent(chars[position - 1])) {
                 position += 1
             }
-            let text = String(chars[start..<position])
-            guard let value = PythonFloatLiteral.parse(text), !text.lowercased().contains("n") else {
-                throw SyntaxError(message: "'\(text.isEmpty ? String(c) : text)' is not a number", offset: start)
+            let text = U.string(chars[start..<position])
+            guard let value = PythonFloatLiteral.parse(text), !Self.containsN(text) else {
+                throw SyntaxError(message: "'\(text.isEmpty ? String(c.character) : text)' is not a number", offset: start)
             }
             return .number(value)
+        }
+
+        /// One of `.eE_`.
+        static func isNumberMark(_ c: U) -> Bool { c == "." || isExponent(c) || c == "_" }
+        /// `e` or `E`.
+        static func isExponent(_ c: U) -> Bool { c == "e" || c == "E" }
+
+        /// `text.lowercased().contains("n")`; on ASCII text, an `n` or `N` byte.
+        static func containsN(_ text: String) -> Bool {
+            guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased().contains("n") }
+            return text.utf8.contains { $0 == UInt8(ascii: "n") || $0 == UInt8(ascii: "N") }
         }
     }
 }

@@ -7,6 +7,7 @@ import IR
 /// pointing at `file:line:col`.
 public enum QOrcaReader {
     public static func read(path: String) throws -> [Machine] {
+        if let text = SourceFile.text(atPath: path) { return try read(text: text, file: path) }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -17,7 +17,7 @@ struct SectionKey: Equatable {
             text = lower
             return
         }
-        let key = (lower.firstIndex(of: "|").map { String(lower[..<$0]) } ?? lower).trimmed
+        let key = (lower.firstIndex(ofASCII: "|").map { String(lower[..<$0]) } ?? lower).trimmed
         text = key
         switch key {
         case "context": kind = .context

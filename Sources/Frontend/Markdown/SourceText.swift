@@ -1,3 +1,4 @@
+import Foundation
 import IR
 
 /// The original source split into lines, with 1-based character columns.
@@ -13,8 +14,16 @@ struct SourceText {
         // Split the UTF-8, not the Characters: "\r\n" is one Character, so a
         // Character split on "\n" would leave a CRLF file as a single line.
         let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-        var result = text.utf8.split(separator: newline, omittingEmptySubsequences: false).map { line -> String in
-            String(decoding: line.last == carriageReturn ? line.dropLast() : line, as: UTF8.self)
+        var result: [String] = []
+        var text = text  // withUTF8 is mutating (it may make the storage contiguous)
+        text.withUTF8 { bytes in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == newline {
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                result.append(String(decoding: line.last == carriageReturn ? UnsafeBufferPointer(rebasing: line.dropLast()) : line,
+                                     as: UTF8.self))
+                start = end + 1
+            }
         }
         if result.last == "" && result.count > 1 { result.removeLast() }
         lines = result
@@ -45,7 +54,11 @@ struct SourceText {
 
     /// Character column for a cmark byte column on `line`.
     func characterColumn(line number: Int, byteColumn: Int) -> Int {
-        let utf8 = Array(line(number).utf8)
+        // An ASCII prefix (a line has no LF, so no CR LF) has one Character per byte.
+        let bytes = line(number).utf8
+        let count = min(max(0, byteColumn - 1), bytes.count)
+        if bytes.prefix(count).allSatisfy({ $0 < 0x80 }) { return count + 1 }
+        let utf8 = Array(bytes)
         let prefix = Array(utf8.prefix(max(0, byteColumn - 1)))
         return (String(decoding: prefix, as: UTF8.self).count) + 1
     }
@@ -59,9 +72,45 @@ extension StringProtocol {
 }
 
 extension String {
+    var trimmed: String { trimmingWhitespace() }
+}
+
+extension Substring {
+    /// `String(self).trimmed`, copying the text once: the same ASCII fast
+    /// path as `String.trimmingWhitespace()`.
+    var trimmed: String {
+        let bytes = utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, ASCIIByte(bytes[start]).isWhitespace { start = bytes.index(after: start) }
+        while end > start, ASCIIByte(bytes[bytes.index(before: end)]).isWhitespace { end = bytes.index(before: end) }
+        if start == end { return "" }
+        if bytes[start] < 0x80, bytes[bytes.index(before: end)] < 0x80 { return String(self[start..<end]) }
+        return String(self).trimmingWhitespace()
+    }
+}
+
+extension String {
     func trimmingWhitespace() -> String {
-        guard let start = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let end = lastIndex(where: { !$0.isWhitespace })!
-        return String(self[start...end])
+        // Fast path: ASCII whitespace off both ends, stopping at ASCII
+        // non-whitespace. Such a byte starts (or ends) a Character that is
+        // not whitespace, so the Character scan below would cut at the same
+        // places; anything else at an edge takes that scan.
+        let bytes = utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, ASCIIByte(bytes[start]).isWhitespace { start = bytes.index(after: start) }
+        while end > start, ASCIIByte(bytes[bytes.index(before: end)]).isWhitespace { end = bytes.index(before: end) }
+        if start == end { return "" }
+        if bytes[start] < 0x80, bytes[bytes.index(before: end)] < 0x80 {
+            return start == bytes.startIndex && end == bytes.endIndex ? self : String(self[start..<end])
+        }
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = lastIndex(where: { !$0.isWhitespace })!
+        return String(self[first...last])
+    }
+
+    /// NFC (`precomposedStringWithCanonicalMapping`) without Foundation for
+    /// ASCII, which NFC leaves unchanged.
+    var precomposed: String {
+        utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping
     }
 }

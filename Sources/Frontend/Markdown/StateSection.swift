@@ -7,38 +7,36 @@ extension MachineBuilder {
     /// group is kept in `annotations` and removed from the name.
     func state(_ section: Section) throws -> StateDecl {
         let heading = section.heading
-        var text = Substring(heading.text.trimmed)
-        text = text.dropFirst(5).drop { $0.isWhitespace }
+        let trimmed = heading.text.trimmed
+        // The words after `state` and its whitespace (the section key ensures both).
+        let (rest, tokens): (String, [String])
+        if trimmed.isPlainASCII {
+            let units = ASCIIByte.units(trimmed)
+            var start = min(5, units.count)
+            while start < units.count, units[start].isWhitespace { start += 1 }
+            (rest, tokens) = Self.bracketGroups(units[start...])
+        } else {
+            let words = trimmed.dropFirst(5).drop { $0.isWhitespace }
+            (rest, tokens) = Self.bracketGroups(Character.units(String(words))[...])
+        }
         var isInitial = false, isFinal = false
         var annotations: [String] = []
-        var rest = ""
-        let chars = Array(text)
-        var i = 0
-        while i < chars.count {
-            if chars[i] == "[", let close = matchingBracket(chars, i) {
-                let inner = String(chars[(i + 1)..<close])
-                for token in splitTopLevel(inner) {
-                    switch token.lowercased() {
-                    case "initial": isInitial = true
-                    case "final": isFinal = true
-                    case "": continue
-                    default: annotations.append(token)
-                    }
-                }
-                i = close + 1
-                continue
+        for token in tokens {
+            switch token.lowercased() {
+            case "initial": isInitial = true
+            case "final": isFinal = true
+            case "": continue
+            default: annotations.append(token)
             }
-            rest.append(chars[i])
-            i += 1
         }
         var name = rest.trimmed
         var expression: String?
-        if let k = name.firstIndex(of: ">"), let e = name.firstIndex(of: "="),
+        if let k = name.firstIndex(ofASCII: ">"), let e = name.firstIndex(ofASCII: "="),
            k > name.startIndex, e > k {
             expression = name[name.index(after: e)...].trimmed
             name = String(name[..<e])
         }
-        name = name.precomposedStringWithCanonicalMapping.trimmed
+        name = name.precomposed.trimmed
         guard !name.isEmpty else {
             throw source.error("state heading has no name", line: heading.line, column: heading.column)
         }
@@ -54,9 +52,26 @@ extension MachineBuilder {
                          annotations: annotations)
     }
 
-    private func matchingBracket(_ chars: [Character], _ open: Int) -> Int? {
+    /// The heading text outside `[…]` groups, and the tokens of every group in order.
+    private static func bracketGroups<U: TextUnit>(_ chars: ArraySlice<U>) -> (rest: String, tokens: [String]) {
+        var rest: [U] = []
+        var tokens: [String] = []
+        var i = chars.startIndex
+        while i < chars.endIndex {
+            if chars[i] == "[", let close = matchingBracket(chars, i) {
+                tokens += splitTopLevel(chars[(i + 1)..<close])
+                i = close + 1
+                continue
+            }
+            rest.append(chars[i])
+            i += 1
+        }
+        return (U.string(rest), tokens)
+    }
+
+    private static func matchingBracket<U: TextUnit>(_ chars: ArraySlice<U>, _ open: Int) -> Int? {
         var depth = 0
-        for j in open..<chars.count {
+        for j in open..<chars.endIndex {
             if chars[j] == "[" { depth += 1 }
             if chars[j] == "]" {
                 depth -= 1
@@ -67,21 +82,21 @@ extension MachineBuilder {
     }
 
     /// Comma-separated tokens outside (), [] — trimmed.
-    private func splitTopLevel(_ text: String) -> [String] {
+    private static func splitTopLevel<U: TextUnit>(_ text: ArraySlice<U>) -> [String] {
         var tokens: [String] = []
-        var current = ""
+        var current: [U] = []
         var depth = 0
         for c in text {
             if c == "(" || c == "[" { depth += 1 }
             if c == ")" || c == "]" { depth -= 1 }
             if c == ",", depth == 0 {
-                tokens.append(current.trimmed)
-                current = ""
+                tokens.append(U.string(current).trimmed)
+                current = []
             } else {
                 current.append(c)
             }
         }
-        tokens.append(current.trimmed)
+        tokens.append(U.string(current).trimmed)
         return tokens
     }
 }

@@ -12,9 +12,9 @@ extension MachineBuilder {
         try checkRows(table, section: "transitions")
         var result: [Transition] = []
         for row in table.rows {
-            let from = row.cells[sourceColumn].text.precomposedStringWithCanonicalMapping.trimmed
+            let from = row.cells[sourceColumn].text.precomposed.trimmed
             let event = row.cells[eventColumn].text.trimmed
-            let to = row.cells[targetColumn].text.precomposedStringWithCanonicalMapping.trimmed
+            let to = row.cells[targetColumn].text.precomposed.trimmed
             for (value, column, what) in [(from, sourceColumn, "Source"), (event, eventColumn, "Event"),
                                           (to, targetColumn, "Target")] where value.isEmpty {
                 throw source.error("transition row has an empty \(what) cell", line: row.line,
@@ -26,8 +26,8 @@ extension MachineBuilder {
             }
             if let actionColumn {
                 let cell = row.cells[actionColumn]
-                let label = "transition '\(from)' --\(event)--> '\(to)'"
-                let binder = ActionCallBinder(source: source, actions: actions, scope: scope, label: label)
+                let binder = ActionCallBinder(source: source, actions: actions, scope: scope,
+                                              label: { "transition '\(from)' --\(event)--> '\(to)'" })
                 (transition.action, transition.loopTag) = try binder.bind(cell)
             }
             result.append(transition)
@@ -76,7 +76,8 @@ struct ActionCallBinder {
     let source: SourceText
     let actions: [ActionDecl]
     let scope: AngleScope
-    let label: String
+    /// Names the transition in errors (built only for one).
+    let label: () -> String
 
     func bind(_ cell: TableCell) throws -> (ActionCall?, String?) {
         var text = cell.text.trimmed
@@ -90,11 +91,16 @@ struct ActionCallBinder {
                 text = String(head.dropLast()).trimmed
             }
         }
+        return text.isPlainASCII ? try bind(cell, text, ASCIIByte.units(text), loopTag: loopTag)
+                                 : try bind(cell, text, Character.units(text), loopTag: loopTag)
+    }
+
+    private func bind<U: TextUnit>(_ cell: TableCell, _ text: String, _ chars: [U],
+                                   loopTag: String?) throws -> (ActionCall?, String?) {
         let location = source.location(line: cell.line, column: cell.column)
         func fail(_ message: String, column: Int? = nil) -> InputError {
-            source.error("\(label): \(message)", line: cell.line, column: column ?? cell.column)
+            source.error("\(label()): \(message)", line: cell.line, column: column ?? cell.column)
         }
-        let chars = Array(text)
         var nameEnd = 0
         while nameEnd < chars.count, TokenScanner.isIdentifierChar(chars[nameEnd]) { nameEnd += 1 }
         var open = nameEnd
@@ -113,7 +119,7 @@ struct ActionCallBinder {
             return (ActionCall(name: text, label: text, arguments: nil, location: location), loopTag)
         }
 
-        let name = String(chars[..<nameEnd])
+        let name = U.string(chars[..<nameEnd])
         guard let action = actions.first(where: { $0.name == name }) else {
             throw fail("call-form action '\(name)' is not declared in the actions table")
         }

@@ -12,23 +12,23 @@ enum ContextFieldType {
 
     /// `int`, `float`, … for a scalar type; nil otherwise (lists, optionals, qubit, custom).
     static func scalar(_ type: String) -> String? {
-        let text = type.trimmingCharacters(in: .whitespaces)
+        let text = type.trimmingSpaces
         return scalars.contains(text) ? text : nil
     }
 
     /// The element type of `list<T>` (trimmed); nil for other types.
     static func listElement(_ type: String) -> String? {
-        let text = type.trimmingCharacters(in: .whitespaces)
+        let text = type.trimmingSpaces
         guard !text.hasSuffix("?"), text.hasPrefix("list<"), text.hasSuffix(">") else { return nil }
-        let inner = text.dropFirst(5).dropLast().trimmingCharacters(in: .whitespaces)
+        let inner = text.dropFirst(5).dropLast().trimmingSpaces
         return inner.isEmpty ? nil : inner
     }
 
     /// Items of a flat list default `[a, b, c]`; nil without a default.
     static func listLength(_ defaultValue: String?) -> Int? {
-        guard var inner = defaultValue?.trimmingCharacters(in: .whitespaces), !inner.isEmpty else { return nil }
+        guard var inner = defaultValue?.trimmingSpaces, !inner.isEmpty else { return nil }
         if inner.hasPrefix("["), inner.hasSuffix("]") { inner = String(inner.dropFirst().dropLast()) }
-        return inner.split(separator: ",").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+        return inner.split(separator: ",").filter { !$0.trimmingSpaces.isEmpty }.count
     }
 }
 

@@ -26,7 +26,7 @@ public enum IncompleteEventHandlingCheck: MachineCheck {
     static func isQuantumPreparationPath(_ machine: Machine, _ analysis: MachineAnalysis, nonFinal: [StateDecl]) -> Bool {
         let measuring = machine.events.contains { event in
             let name = event.name.lowercased()
-            if name.contains("measure") || name.contains("collapse") || name.contains("readout") { return true }
+            if name.containsText("measure") || name.containsText("collapse") || name.containsText("readout") { return true }
             return machine.transitions.contains { t in
                 t.event == event.name && (t.action.flatMap { machine.action(named: $0.name) }?.measures ?? false)
             }
@@ -46,6 +46,12 @@ extension ActionDecl {
             default: return false
             }
         }
+    }
+
+    /// `gates.first`, without building the array of gates.
+    var firstGate: Gate? {
+        for case .gate(let gate) in statements { return gate }
+        return nil
     }
 
     var hasMidCircuitMeasure: Bool {

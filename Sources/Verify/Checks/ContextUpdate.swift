@@ -32,7 +32,7 @@ struct ContextUpdate: Hashable {
     /// grammar takes no spaces inside `bits[i]` and a simple `\b`
     /// (`ContextUpdateGrammar`).
     static func parse(_ raw: String) -> ContextUpdate? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingSpacesAndNewlines
         if let c = ContextUpdateGrammar.conditional(text, spacedIndex: false), let bit = Int(c.bit),
            let value = Int(c.value) {
             var thenPart = c.body, elsePart = ""
@@ -51,7 +51,7 @@ struct ContextUpdate: Hashable {
     private static func sequence(_ text: String) -> [Mutation]? {
         var result: [Mutation] = []
         for piece in text.split(separator: ";") {
-            let trimmed = piece.trimmingCharacters(in: .whitespaces)
+            let trimmed = piece.trimmingSpaces
             guard !trimmed.isEmpty else { continue }
             guard let m = ContextUpdateGrammar.mutation(trimmed) else { return nil }
             let rhs = m.rhs

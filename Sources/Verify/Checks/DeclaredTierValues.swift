@@ -37,12 +37,24 @@ enum DeclaredTierValues {
     /// Maximal runs of decimals separated by exactly one `>` (kets such as
     /// `|000>` and `->` arrows removed first) and no other decimal.
     static func chains(in text: String) -> [Chain] {
-        let cleaned = blanking(">=", in: blanking("->", in: Array(removingKets(text))))
+        // Every value needs a digit, a `.` and a digit in a row (as bytes too); most rules have none.
+        var bytes = text
+        let hasDecimal = bytes.withUTF8 { b in
+            b.count >= 3
+                && (1..<(b.count - 1)).contains { b[$0] == UInt8(ascii: ".") && isDigit(b[$0 - 1]) && isDigit(b[$0 + 1]) }
+        }
+        guard hasDecimal else { return [] }
+        return text.isPlainASCII ? chains(in: ASCIIByte.units(text)) : chains(in: Character.units(text))
+    }
+
+    private static func chains<U: TextUnit>(in text: [U]) -> [Chain] {
+        // Replacing a ket by a space changes no other Character (neither joins its neighbours).
+        let cleaned = blanking(">=", in: blanking("->", in: removingKets(text)))
         var chains: [Chain] = []
         var current: [(Double, Int, String)] = []
         var previousEnd = 0
         for match in decimals(in: cleaned) {
-            let textValue = String(cleaned[match.range])
+            let textValue = U.string(cleaned[match.range])
             let between = cleaned[previousEnd..<match.range.lowerBound]
             if !current.isEmpty, between.filter({ $0 == ">" }).count == 1 {
                 current.append((Double(textValue)!, match.decimals, textValue))
@@ -56,10 +68,16 @@ enum DeclaredTierValues {
         return chains
     }
 
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
     /// `text` with every match of `\|[^|>\s]*>` (a ket) replaced by one space.
     static func removingKets(_ text: String) -> String {
-        let chars = Array(text)
-        var result = ""
+        text.isPlainASCII ? ASCIIByte.string(removingKets(ASCIIByte.units(text)))
+                          : Character.string(removingKets(Character.units(text)))
+    }
+
+    static func removingKets<U: TextUnit>(_ chars: [U]) -> [U] {
+        var result: [U] = []
         var i = 0
         while i < chars.count {
             var j = i + 1
@@ -79,8 +97,8 @@ enum DeclaredTierValues {
 
     /// `chars` with every occurrence of the two-character `pair` (leftmost
     /// first, non-overlapping) replaced by two spaces.
-    static func blanking(_ pair: String, in chars: [Character]) -> [Character] {
-        let (first, second) = (pair.first!, pair.last!)
+    static func blanking<U: TextUnit>(_ pair: String, in chars: [U]) -> [U] {
+        let (first, second) = (U.units(pair).first!, U.units(pair).last!)
         var result = chars
         var i = 0
         while i + 1 < result.count {
@@ -97,8 +115,8 @@ enum DeclaredTierValues {
 
     /// Every match of `(?<![\w.])(\d+\.(\d+))(?![\w.])` (leftmost first, non-overlapping):
     /// the character range of group 1 and the length of group 2.
-    static func decimals(in chars: [Character]) -> [(range: Range<Int>, decimals: Int)] {
-        func isWordOrDot(_ c: Character) -> Bool { c == "." || TextScanner.isWord(c) }
+    static func decimals<U: TextUnit>(in chars: [U]) -> [(range: Range<Int>, decimals: Int)] {
+        func isWordOrDot(_ c: U) -> Bool { c == "." || TextScanner.isWord(c) }
         var found: [(range: Range<Int>, decimals: Int)] = []
         var s = TextScanner(characters: chars)
         var start = 0

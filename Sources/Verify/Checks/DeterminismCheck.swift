@@ -32,7 +32,9 @@ public enum GuardOverlapCheck: MachineCheck {
     public static let code = "GUARD_OVERLAP"
     public static let summary = "Guarded transitions for one event are not provably mutually exclusive."
     public static func run(_ machine: Machine, _ analysis: MachineAnalysis) -> [Diagnostic] {
-        NonDeterministicCheck.groups(machine).compactMap { group in
+        // A group needs two guarded transitions: without guards there is nothing to group.
+        guard machine.transitions.contains(where: { $0.guardRef != nil }) else { return [] }
+        return NonDeterministicCheck.groups(machine).compactMap { group in
             let guards = group.compactMap(\.guardRef)
             guard guards.count >= 2, !provablyExclusive(guards, definitions: machine.guards) else { return nil }
             let names = guards.map { ($0.negated ? "!" : "") + $0.name }.joined(separator: ", ")
@@ -70,7 +72,7 @@ public enum GuardOverlapCheck: MachineCheck {
     private static func equality(_ name: String) -> (String, String)? {
         let parts = name.components(separatedBy: "==")
         guard parts.count == 2 else { return nil }
-        let lhs = parts[0].trimmingCharacters(in: .whitespaces), rhs = parts[1].trimmingCharacters(in: .whitespaces)
+        let lhs = parts[0].trimmingSpaces, rhs = parts[1].trimmingSpaces
         guard !lhs.isEmpty, !rhs.isEmpty else { return nil }
         return (lhs, rhs)
     }

@@ -12,13 +12,17 @@ public enum DictionaryComparison {
     public static let summary = "With --spec: the machine's concept Gram differs from its dictionary's (complex, 1e-12)."
     public static let tolerance = 1e-12
 
+    /// `report` is `Verifier.verify(machine)`'s: it has a Gram exactly when
+    /// the machine's concept set was found, so that set is only looked up
+    /// again to point at a mismatch.
     public static func check(_ machine: Machine, _ report: MachineReport, against dictionary: FeatureDictionary) throws -> [Diagnostic] {
         guard let expectedSet = try ConceptSet.find(in: try Lowering.machine(for: dictionary)) else { return [] }
         let expected = try expectedSet.gram()
-        guard let actual = report.gram, let actualSet = try? ConceptSet.find(in: machine) else {
-            return [Diagnostic(code, .error, "machine prepares no concepts, but dictionary '\(dictionary.name)' has \(expected.size) feature(s)",
-                               at: machine.location)]
+        let noConcepts = {
+            [Diagnostic(code, .error, "machine prepares no concepts, but dictionary '\(dictionary.name)' has \(expected.size) feature(s)",
+                        at: machine.location)]
         }
+        guard let actual = report.gram else { return noConcepts() }
         guard actual.size == expected.size else {
             return [Diagnostic(code, .error, "machine prepares \(actual.size) concept(s), dictionary '\(dictionary.name)' has \(expected.size) feature(s)",
                                at: machine.location)]
@@ -32,6 +36,7 @@ public enum DictionaryComparison {
             }
         }
         guard !(worst.deviation <= tolerance) else { return [] }
+        guard let actualSet = try? ConceptSet.find(in: machine) else { return noConcepts() }
         let labels = actualSet.concepts.map(\.label)
         let message = "concept Gram differs from dictionary '\(dictionary.name)': max |ΔG| = "
             + String(format: "%.3e", worst.deviation) + " at (\(labels[worst.i]), \(labels[worst.j])); "

@@ -13,8 +13,10 @@ public enum DynamicIncompleteCollapseCheck: MachineCheck {
     public static let code = "DYNAMIC_INCOMPLETE_COLLAPSE"
     public static let summary = "A state's measurement branches have probability guards not summing to 1."
     public static func run(_ machine: Machine, _ analysis: MachineAnalysis) -> [Diagnostic] {
+        // Only guarded transitions carry probabilities: without guards every sum is empty.
+        guard machine.transitions.contains(where: { $0.guardRef != nil }) else { return [] }
         // q-orca's measure events: names containing `measure` (not `collapse`).
-        let measureEvents = Set(machine.events.map(\.name).filter { $0.lowercased().contains("measure") })
+        let measureEvents = Set(machine.events.map(\.name).filter { $0.lowercased().containsText("measure") })
         let measuring = machine.transitions.filter { measureEvents.contains($0.event) }
         return groupedInOrder(measuring, by: { [$0.source, $0.event] }).compactMap { key, group in
             let probabilities = machine.probabilityGuardValues(group)

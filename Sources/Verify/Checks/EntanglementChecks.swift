@@ -41,7 +41,7 @@ enum EntanglementPattern {
 
     /// One ket sum at the scanner's position. Each optional element is taken
     /// when present: without it the element after could not match either.
-    private static func ketSum(_ s: inout TextScanner) -> (String, String)? {
+    private static func ketSum(_ s: inout TextScanner<Character>) -> (String, String)? {
         _ = s.literal("(")
         guard s.skipWhitespace(), s.literal("|"), let a = s.digits(), s.literal(">"), s.skipWhitespace(),
               s.consume(where: { $0 == "+" || $0 == "-" }), s.skipWhitespace(),
@@ -78,7 +78,7 @@ public enum EntanglementWithoutGateCheck: MachineCheck {
         return machine.states.compactMap { state in
             guard let expression = state.expression, EntanglementPattern.isEntangled(expression) else { return nil }
             let reached = (analysis.incoming[state.name] ?? []).contains { t in
-                guard let kind = t.action.flatMap({ machine.action(named: $0.name) })?.gates.first?.kind else { return false }
+                guard let kind = t.action.flatMap({ machine.action(named: $0.name) })?.firstGate?.kind else { return false }
                 return entangling.contains(kind)
             }
             return reached ? nil : Diagnostic(code, .warning,

@@ -20,12 +20,12 @@ public enum NoCloningCheck: MachineCheck {
             let effect = action.effectText
             let lower = effect.lowercased()
             guard !effect.isEmpty else { return nil }
-            if ["copy", "clone", "duplicate"].contains(where: lower.contains) {
+            if ["copy", "clone", "duplicate"].contains(where: lower.containsText) {
                 return Diagnostic(code, .error, "Action '\(action.name)' appears to clone quantum state: '\(effect)'",
                                   at: action.location,
                                   suggestion: "Quantum states cannot be copied (no-cloning theorem). Use entanglement or teleportation instead.")
             }
-            if lower.contains("fanout") && !lower.contains("cnot") {
+            if lower.containsText("fanout") && !lower.containsText("cnot") {
                 return Diagnostic(code, .warning, "Action '\(action.name)' uses fanout which may violate no-cloning: '\(effect)'",
                                   at: action.location, suggestion: "Ensure this is a controlled operation, not a state copy")
             }

@@ -34,7 +34,7 @@ public enum SuperpositionLeakCheck: MachineCheck {
                             at: t.location))
                     }
                 } else if !isMeasureEvent(t.event), !superposed.contains(t.target),
-                          let kind = action?.gates.first?.kind, entanglingGates.contains(kind) {
+                          let kind = action?.firstGate?.kind, entanglingGates.contains(kind) {
                     found.append(Diagnostic(code, .error,
                         "Transition '\(t.action?.name ?? "")' from superposition state '\(state.name)' to non-superposition state '\(t.target)' may collapse superposition",
                         at: t.location))
@@ -70,21 +70,25 @@ public enum SuperpositionLeakCheck: MachineCheck {
     }
 
     static func isMeasureEvent(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return lower.contains("measure") || lower.contains("collapse")
+        // On an ASCII name, lower-casing then searching is an ASCII case-insensitive search.
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let lower = name.lowercased()
+            return lower.containsText("measure") || lower.containsText("collapse")
+        }
+        return name.containsIgnoringASCIICase("measure") || name.containsIgnoringASCIICase("collapse")
     }
 
     static func isSuperposition(_ state: StateDecl, _ machine: Machine, _ analysis: MachineAnalysis) -> Bool {
         func looksSuperposed(_ text: String) -> Bool {
-            text.contains("+") || text.contains("-")
+            text.containsText("+") || text.containsText("-")
                 || EntanglementPattern.mentionsEntanglement(text)
         }
         if let expression = state.expression, looksSuperposed(expression) { return true }
         if looksSuperposed(state.name) { return true }
         return (analysis.incoming[state.name] ?? []).contains { t in
             guard let action = t.action.flatMap({ machine.action(named: $0.name) }) else { return false }
-            if let kind = action.gates.first?.kind, superposingGates.contains(kind) { return true }
-            return superposingGates.contains { action.effectText.contains($0.rawValue) }
+            if let kind = action.firstGate?.kind, superposingGates.contains(kind) { return true }
+            return superposingGates.contains { action.effectText.containsText($0.rawValue) }
         }
     }
 }

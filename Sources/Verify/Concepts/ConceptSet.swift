@@ -31,25 +31,46 @@ public struct ConceptSet {
     /// nil when the machine prepares no concepts; throws when it declares
     /// concepts that cannot be built (e.g. theta rows ≠ call sites).
     public static func find(in machine: Machine) throws -> ConceptSet? {
+        let binder = CallSiteBinder(machine)
+        return try find(in: machine) { try binder.gates(machine.transitions[$0], $1) }
+    }
+
+    /// `find(in:)` with the machine's call sites already bound (the verifier's).
+    /// A concept call site calls `action`, the first of its name: its binding.
+    static func find(in machine: Machine, callSites: CallSites) throws -> ConceptSet? {
+        try find(in: machine) { index, action in
+            guard let binding = callSites.byTransition[index] else {
+                return try CallSiteBinder(machine).gates(machine.transitions[index], action)
+            }
+            return try binding.gates.get()
+        }
+    }
+
+    /// `gates(i, action)` binds the call site of transition i.
+    private static func find(in machine: Machine, gates: (Int, ActionDecl) throws -> [ResolvedGate]) throws -> ConceptSet? {
         if let encoding = machine.encoding, encoding.kind == "hea" {
             return try hea(machine, encoding)
         }
         for name in conceptActions {
             guard let action = machine.action(named: name), action.isParametric else { continue }
-            let sites = machine.transitions.filter { $0.action?.name == name && $0.action?.arguments != nil }
+            let sites = machine.transitions.indices.filter {
+                machine.transitions[$0].action?.name == name && machine.transitions[$0].action?.arguments != nil
+            }
             guard !sites.isEmpty else { continue }
-            return try callSites(machine, action, sites)
+            return try callSites(machine, action, sites, gates)
         }
         return nil
     }
 
-    static func callSites(_ machine: Machine, _ action: ActionDecl, _ sites: [Transition]) throws -> ConceptSet {
-        var concepts = try sites.map { site -> Concept in
-            let resolved = try CallSite.resolve(site, action, machine)
+    private static func callSites(_ machine: Machine, _ action: ActionDecl, _ sites: [Int],
+                                  _ gates: (Int, ActionDecl) throws -> [ResolvedGate]) throws -> ConceptSet {
+        var concepts = try sites.map { index -> Concept in
+            let site = machine.transitions[index]
+            let bound = try gates(index, action)
             return Concept(label: label(for: site), cluster: cluster(of: site.target, in: machine),
-                           location: site.location, gates: resolved.gates)
+                           location: site.location, gates: bound)
         }
-        let used = concepts.flatMap { $0.gates.flatMap(\.qubits) }.max().map { $0 + 1 } ?? 1
+        let used = highestQubit(concepts.lazy.flatMap(\.gates)).map { $0 + 1 } ?? 1
         var qubits = max(Register.declaredSize(machine) ?? used, used)
         var maxFeatures = 1 << min(qubits, 62)
         if let amp = machine.ampBranch {
@@ -107,6 +128,16 @@ public struct ConceptSet {
         return set
     }
 
+    /// The highest qubit the gates touch (`gates.flatMap(\.qubits).max()` without the arrays).
+    static func highestQubit(_ gates: some Sequence<ResolvedGate>) -> Int? {
+        var highest: Int?
+        for gate in gates {
+            for q in gate.controls where highest.map({ q > $0 }) ?? true { highest = q }
+            for q in gate.targets where highest.map({ q > $0 }) ?? true { highest = q }
+        }
+        return highest
+    }
+
     /// The concept's name: the target state without its `prepared_`/`queried_` prefix.
     static func label(for transition: Transition) -> String {
         for prefix in ["prepared_", "queried_"] where transition.target.hasPrefix(prefix) {
@@ -119,7 +150,14 @@ public struct ConceptSet {
     /// `Cluster: dogs.` (MPS) or `(cluster: dogs)` (HEA).
     static func cluster(of stateName: String, in machine: Machine) -> String? {
         guard let text = machine.state(named: stateName)?.description else { return nil }
-        for (marker, terminators) in [("Cluster: ", " \t\n."), ("(cluster: ", " \t\n)")] {
+        if text.isPlainASCII { return cluster(in: ASCIIByte.units(text)) }
+        // Only the marker's own ASCII bytes can match it (no other Character
+        // equals these), so text without those bytes has no cluster.
+        let bytes = text.utf8.map(ASCIIByte.init)
+        guard clusterMarkers.contains(where: { marker in
+            bytes.indices.contains { ASCIIByte.match(marker.0, in: bytes, at: $0, ignoringCase: false) != nil }
+        }) else { return nil }
+        for (marker, terminators) in clusterMarkers {
             guard let start = text.firstRange(of: marker)?.upperBound else { continue }
             let name = text[start...].prefix { !terminators.contains($0) }
             if !name.isEmpty { return String(name) }
@@ -127,10 +165,40 @@ public struct ConceptSet {
         return nil
     }
 
+    /// Each marker and the characters that end the name after it.
+    static let clusterMarkers = [("Cluster: ", " \t\n."), ("(cluster: ", " \t\n)")]
+
+    /// `cluster(of:in:)` on plain-ASCII text, where bytes are its Characters.
+    private static func cluster(in bytes: [ASCIIByte]) -> String? {
+        for (marker, terminators) in clusterMarkers {
+            let head = ASCIIByte(marker.utf8.first!)
+            guard let start = bytes.indices.lazy.compactMap({
+                bytes[$0] == head ? ASCIIByte.match(marker, in: bytes, at: $0, ignoringCase: false) : nil
+            }).first else { continue }
+            let end = bytes[start...].firstIndex { terminators.utf8.contains($0.value) } ?? bytes.count
+            if end > start { return ASCIIByte.string(bytes[start..<end]) }
+        }
+        return nil
+    }
+
     /// Simulates every concept (in parallel, streamed when the states do not
     /// fit together) and forms the Gram matrix.
     public func gram() throws -> GramMatrix {
-        try BatchGram.gram(of: concepts.map(\.gates), qubitCount: qubitCount)
+        let circuits = concepts.map(\.gates), n = qubitCount, count = circuits.count
+        // BatchGram's path for small registers (one state at a time, one
+        // zherk), taken here directly: BatchGram first asks for the core
+        // count, which reads cgroup files on every call and costs more than
+        // such a Gram. With room for count + 2 states its memory guard holds.
+        if count > 0, n <= 8, count * (1 << n) <= 1 << 16,
+           Double(count + 2) * MemoryGuard.bytes(qubitCount: n, states: 1) <= MemoryGuard.limitBytes {
+            try MemoryGuard.check(qubitCount: n, states: count)
+            return GramMatrix.of(try circuits.map { gates in
+                var state = StateVector(qubitCount: n)
+                try state.apply(gates)
+                return state
+            })
+        }
+        return try BatchGram.gram(of: circuits, qubitCount: n)
     }
 
     /// One concept's state (for per-concept checks such as Schmidt ranks).

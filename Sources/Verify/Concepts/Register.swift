@@ -13,7 +13,7 @@ enum Register {
             var body = Substring(text)  // `text` with `[`, `]` and spaces trimmed off both ends
             while let c = body.first, "[] ".contains(c) { body.removeFirst() }
             while let c = body.last, "[] ".contains(c) { body.removeLast() }
-            let items = body.split(separator: ",").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let items = body.split(separator: ",").filter { !$0.trimmingSpaces.isEmpty }
             if !items.isEmpty { return items.count }
         }
         let qubitFields = machine.context.filter { $0.type == "qubit" }.count

@@ -26,8 +26,14 @@ public struct Branch {
 
     /// Enumerates branches depth-first in table order, at most `limit` of them.
     public static func enumerate(_ machine: Machine, initial: String, limit: Int = 256) -> (branches: [Branch], truncated: Bool) {
-        var outgoing: [String: [Transition]] = [:]
-        for t in machine.transitions { outgoing[t.source, default: []].append(t) }
+        enumerate(machine, initial: initial, limit: limit, callSites: CallSites(machine))
+    }
+
+    /// `enumerate` with the machine's call sites already bound (the verifier's).
+    static func enumerate(_ machine: Machine, initial: String, limit: Int = 256,
+                          callSites: CallSites) -> (branches: [Branch], truncated: Bool) {
+        var outgoing: [String: [Int]] = [:]
+        for (index, t) in machine.transitions.enumerated() { outgoing[t.source, default: []].append(index) }
         let finals = Set(machine.states.filter(\.isFinal).map(\.name))
         var branches: [Branch] = []
         var truncated = false
@@ -39,7 +45,8 @@ public struct Branch {
                 branches.append(Branch(transitions: taken, gates: gates, end: finals.contains(state) ? .finalState : .noTransition))
                 return
             }
-            for t in next {
+            for index in next {
+                let t = machine.transitions[index]
                 guard branches.count < limit else { truncated = true; return }
                 if SuperpositionLeakCheck.isMeasureEvent(t.event) {
                     branches.append(Branch(transitions: taken, gates: gates, end: .measurement))
@@ -47,13 +54,13 @@ public struct Branch {
                 }
                 var stepGates: [ResolvedGate] = []
                 var measures = false
-                if let call = t.action, let action = machine.action(named: call.name) {
-                    guard let site = try? CallSite.resolve(t, action, machine) else {
+                if let binding = callSites.byTransition[index] {  // the transition calls a declared action
+                    guard case .success(let bound) = binding.gates else {
                         branches.append(Branch(transitions: taken + [t], gates: gates, end: .unbound))
                         continue
                     }
-                    stepGates = site.gates
-                    measures = action.measures
+                    stepGates = bound
+                    measures = machine.actions[binding.action].measures
                 }
                 if measures {
                     // The unitary part before the measurement still counts.

@@ -31,9 +31,14 @@ public struct DynamicAnalysis {
 
     /// nil when the machine has no gates at all or no initial state.
     public static func run(_ machine: Machine, initial: String?) throws -> DynamicAnalysis? {
+        try run(machine, initial: initial, callSites: CallSites(machine))
+    }
+
+    /// `run(_:initial:)` with the machine's call sites already bound (the verifier's).
+    static func run(_ machine: Machine, initial: String?, callSites: CallSites) throws -> DynamicAnalysis? {
         guard let initial else { return nil }
-        let (branches, truncated) = Branch.enumerate(machine, initial: initial)
-        let used = branches.flatMap { $0.gates.flatMap(\.qubits) }.max().map { $0 + 1 } ?? 0
+        let (branches, truncated) = Branch.enumerate(machine, initial: initial, callSites: callSites)
+        let used = ConceptSet.highestQubit(branches.lazy.flatMap(\.gates)).map { $0 + 1 } ?? 0
         guard used > 0 else { return nil }
         let n = max(Register.declaredSize(machine) ?? used, used)
         try MemoryGuard.check(qubitCount: n, states: 1)
@@ -57,6 +62,19 @@ public struct DynamicAnalysis {
         return DynamicAnalysis(qubitCount: n, branches: results, truncated: truncated)
     }
 
+    /// Whether the state's name or expression says `bell`, `ghz`, `epr` or
+    /// `entangl` (any case). No keyword spans the space between the two, so
+    /// ASCII text is searched in place, without lower-casing a copy.
+    static func namesEntanglement(_ state: StateDecl) -> Bool {
+        let keywords = ["bell", "ghz", "epr", "entangl"]
+        let expression = state.expression ?? ""
+        guard state.name.utf8.allSatisfy({ $0 < 0x80 }), expression.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let text = (state.name + " " + expression).lowercased()
+            return keywords.contains(where: text.containsText)
+        }
+        return keywords.contains { state.name.containsIgnoringASCIICase($0) || expression.containsIgnoringASCIICase($0) }
+    }
+
     /// −Σ p log₂ p over the squared Schmidt coefficients.
     static func entropy(_ coefficients: [Double]) -> Double {
         var total = 0.0
@@ -72,8 +90,7 @@ public struct DynamicAnalysis {
     public func check(_ machine: Machine) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for state in machine.states {
-            let text = (state.name + " " + (state.expression ?? "")).lowercased()
-            guard ["bell", "ghz", "epr", "entangl"].contains(where: text.contains) else { continue }
+            guard Self.namesEntanglement(state) else { continue }
             let arrivals = branches.filter { $0.states.dropFirst().contains(state.name) && !$0.schmidtRanks.isEmpty }
             guard !arrivals.isEmpty else { continue }
             // The state at arrival: simulate the branch's prefix up to this state.
@@ -97,9 +114,10 @@ extension DynamicAnalysis.BranchResult {
     func reachesEntangled(_ stateName: String, in machine: Machine, qubits n: Int) -> Bool {
         guard let arrival = transitions.firstIndex(where: { $0.target == stateName }) else { return false }
         var state = StateVector(qubitCount: n)
+        let binder = CallSiteBinder(machine)
         for t in transitions[...arrival] {
             guard let call = t.action, let action = machine.action(named: call.name) else { continue }
-            guard let site = try? CallSite.resolve(t, action, machine), (try? state.apply(site.gates)) != nil else { return false }
+            guard let gates = try? binder.gates(t, action), (try? state.apply(gates)) != nil else { return false }
         }
         return (1..<n).contains { (try? Schmidt.rank(state, cut: $0)) ?? 1 > 1 }
     }
