@@ -43,8 +43,15 @@ struct RunJob {
     func run() throws {
         let files = try InputFiles.collect(specs, matching: InputFiles.isSpec, kind: "spec files")
         let progress = Progress(enabled: isatty(STDERR_FILENO) != 0)
-        let specs = try files.map { try SpecReader.read(path: $0, resolveSAE: SAESpecResolver.resolve) }
+        // The helper threads start now, so they are awake when the first tasks come.
         let queue = WorkQueue(helpers: ParallelMap.defaultThreads - 1)
+        let specs: [Spec]
+        do {
+            specs = try files.map { try SpecReader.read(path: $0, resolveSAE: SAESpecResolver.resolve) }
+        } catch {
+            queue.finish()
+            throw error
+        }
 
         // Units in output order: per spec its machine, its experiments, its
         // cancellations. A unit's artefacts come from its parts; an
