@@ -58,6 +58,18 @@ struct RunJob {
         // experiment or cancellation adds its parts once its result exists.
         let collected = Collected()
         var unit = 0
+        /// A unit whose result, once computed, adds one task per artefact.
+        func addUnit(_ label: String, _ compute: @escaping () throws -> [() throws -> [Artefact]]) {
+            let key = unit
+            unit += 1
+            queue.add {
+                progress.show(label)
+                collected.store(key, 0) {
+                    for (part, task) in try compute().enumerated() { queue.add { collected.store(key, part + 1, task) } }
+                    return []
+                }
+            }
+        }
         for spec in specs {
             let dictionary = spec.dictionary
             let machineUnit = unit
@@ -65,32 +77,14 @@ struct RunJob {
             queue.add { collected.store(machineUnit, 0) { [try machine(dictionary, path: path, compareTo: dictionary)] } }
             unit += 1
             for (index, experiment) in spec.experiments.enumerated() {
-                let experimentUnit = unit
-                queue.add {
-                    progress.show("\(dictionary.name): experiment \(index + 1)/\(spec.experiments.count) \(experiment.name)")
-                    collected.store(experimentUnit, 0) {
-                        let result = try ExperimentRunner.run(experiment, on: dictionary)
-                        for (part, task) in experimentArtefacts(result, experiment, dictionary).enumerated() {
-                            queue.add { collected.store(experimentUnit, part + 1, task) }
-                        }
-                        return []
-                    }
+                addUnit("\(dictionary.name): experiment \(index + 1)/\(spec.experiments.count) \(experiment.name)") {
+                    experimentArtefacts(try ExperimentRunner.run(experiment, on: dictionary), experiment, dictionary)
                 }
-                unit += 1
             }
             for (index, cancellation) in spec.cancellations.enumerated() {
-                let cancellationUnit = unit
-                queue.add {
-                    progress.show("\(dictionary.name): cancellation \(index + 1)/\(spec.cancellations.count)")
-                    collected.store(cancellationUnit, 0) {
-                        let result = try CancellationRunner.run(cancellation, on: dictionary)
-                        for (part, task) in cancellationArtefacts(result, cancellation, index: index, dictionary).enumerated() {
-                            queue.add { collected.store(cancellationUnit, part + 1, task) }
-                        }
-                        return []
-                    }
+                addUnit("\(dictionary.name): cancellation \(index + 1)/\(spec.cancellations.count)") {
+                    cancellationArtefacts(try CancellationRunner.run(cancellation, on: dictionary), cancellation, index: index, dictionary)
                 }
-                unit += 1
             }
         }
         queue.finish()
