@@ -9,11 +9,14 @@ import IR
 /// is kept while each later block j is simulated and A_i·A_jᴴ formed with
 /// zgemm (states of later blocks are recomputed rather than stored).
 public enum BatchGram {
+    /// Counted once: ProcessInfo reads cgroup files, which costs more than a small Gram.
+    private static let cores = ProcessInfo.processInfo.activeProcessorCount
+
     public static func gram(of circuits: [[ResolvedGate]], qubitCount n: Int,
                             memoryLimit: Double = MemoryGuard.limitBytes) throws -> GramMatrix {
         let count = circuits.count
         guard count > 0 else { return GramMatrix(size: 0, entries: []) }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
+        let workers = max(1, min(cores, count))
         let stateBytes = MemoryGuard.bytes(qubitCount: n, states: 1)
         // At least two states plus one scratch buffer per worker must fit.
         let reserved = Double(workers + 2) * stateBytes

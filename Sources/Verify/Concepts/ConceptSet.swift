@@ -184,21 +184,7 @@ public struct ConceptSet {
     /// Simulates every concept (in parallel, streamed when the states do not
     /// fit together) and forms the Gram matrix.
     public func gram() throws -> GramMatrix {
-        let circuits = concepts.map(\.gates), n = qubitCount, count = circuits.count
-        // BatchGram's path for small registers (one state at a time, one
-        // zherk), taken here directly: BatchGram first asks for the core
-        // count, which reads cgroup files on every call and costs more than
-        // such a Gram. With room for count + 2 states its memory guard holds.
-        if count > 0, n <= 8, count * (1 << n) <= 1 << 16,
-           Double(count + 2) * MemoryGuard.bytes(qubitCount: n, states: 1) <= MemoryGuard.limitBytes {
-            try MemoryGuard.check(qubitCount: n, states: count)
-            return GramMatrix.of(try circuits.map { gates in
-                var state = StateVector(qubitCount: n)
-                try state.apply(gates)
-                return state
-            })
-        }
-        return try BatchGram.gram(of: circuits, qubitCount: n)
+        try BatchGram.gram(of: concepts.map(\.gates), qubitCount: qubitCount)
     }
 
     /// One concept's state (for per-concept checks such as Schmidt ranks).
