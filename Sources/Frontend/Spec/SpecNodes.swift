@@ -105,7 +105,7 @@ struct SpecNodes {
         guard case .scalar(let s) = node, tagName(node) == .int else {
             throw error("\(what) must be an integer, got \(describe(node))", at: node)
         }
-        let text = s.string.replacingOccurrences(of: "_", with: "")
+        let text = withoutUnderscores(s.string)
         if let value = Int(text) ?? Int.construct(from: s) { return value }
         throw error("\(what): integer \(s.string) is out of range", at: node)
     }
@@ -133,7 +133,7 @@ struct SpecNodes {
     }
 
     private func intAsDouble(_ s: Node.Scalar, _ node: Node, _ what: String) throws -> Double {
-        let text = s.string.replacingOccurrences(of: "_", with: "")
+        let text = withoutUnderscores(s.string)
         // Plain decimal: Python's float(int(text)), correctly rounded; -0 is 0.
         if isPlainDecimalInteger(text), let value = Double(text) { return value == 0 ? 0.0 : value }
         // 0x / 0o / 0b / sexagesimal forms, as YAML 1.1 (Yams) reads them.
@@ -141,12 +141,18 @@ struct SpecNodes {
         throw error("\(what): cannot read integer \(s.string)", at: node)
     }
 
+    /// YAML's digit separators dropped (the standard library's filter: no
+    /// Foundation bridging on the path of every number in a spec).
+    private func withoutUnderscores(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "_")) ? String(text.filter { $0 != "_" }) : text
+    }
+
     private func floatAsDouble(_ s: Node.Scalar, _ node: Node, _ what: String) throws -> Double {
         let lower = s.string.lowercased()
         if [".inf", "+.inf", "-.inf", ".nan", "+.nan", "-.nan"].contains(lower) {
             throw error("non-finite angle: \(what) is \(s.string)", at: node)
         }
-        let text = s.string.replacingOccurrences(of: "_", with: "")
+        let text = withoutUnderscores(s.string)
         if !text.contains(":"), let value = Double(text) { return value }
         if let value = Double.construct(from: s) { return value }
         throw error("\(what): cannot read number \(s.string)", at: node)
