@@ -78,7 +78,7 @@ enum AtomicFile {
                     throw InputError("cannot write: not a directory", file: path)
                 }
             } else {
-                try create((path as NSString).deletingLastPathComponent)
+                try create(PathText.parent(of: path))
                 if mkdir(path, 0o755) != 0 && errno != EEXIST {
                     throw InputError("cannot create directory: \(String(cString: strerror(errno)))", file: path)
                 }

@@ -97,7 +97,7 @@ struct RunJob {
         }
         // Every folder first: a path blocked by a file fails before any file is written.
         var folders = AtomicFile.Folders()
-        for artefact in outputs { try folders.create((artefact.path as NSString).deletingLastPathComponent) }
+        for artefact in outputs { try folders.create(PathText.parent(of: artefact.path)) }
         for artefact in outputs { try AtomicFile.write(artefact.text, to: artefact.path) }
 
         let reports = outputs.compactMap(\.report)
