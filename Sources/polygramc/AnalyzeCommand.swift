@@ -68,7 +68,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let path = sharingGraph, let graph = result.sharingGraph { outputs.append((path, graph.jsonText())) }
         if let path = separationGraph, let graph = result.separationGraph { outputs.append((path, graph.jsonText())) }
         for (path, text) in outputs {
-            let parent = (absolute(path) as NSString).deletingLastPathComponent
+            let parent = PathText.parent(of: absolute(path))
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {

@@ -16,7 +16,7 @@ enum MachineText {
     static func existingAncestor(of path: String) -> String {
         var current = (path as NSString).standardizingPath
         while !FileManager.default.fileExists(atPath: current), current != "/" {
-            current = (current as NSString).deletingLastPathComponent
+            current = PathText.parent(of: current)
             if current.isEmpty { return "." }
         }
         return current

@@ -40,7 +40,7 @@ struct SAEImportCommand: ParsableCommand {
             return
         }
         let target = absolute(output)
-        let parent = (target as NSString).deletingLastPathComponent
+        let parent = PathText.parent(of: target)
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {

@@ -76,3 +76,18 @@ final class InstalledBinaryTests: CLITestCase {
                        try Data(contentsOf: Paths.golden.appendingPathComponent("animals/AnimalsInterference.q.orca.md")))
     }
 }
+
+/// A one-letter output folder that does not exist yet: corelibs Foundation's
+/// `deletingLastPathComponent` traps on one-character paths, which used to
+/// kill `compile` (provenance looks for the nearest existing folder).
+final class ShortPathTests: CLITestCase {
+    func testOneLetterOutputFolder() throws {
+        let cwd = try temporaryDirectory()
+        for command in ["compile", "run"] {
+            let result = run([command, Paths.animalsSpec.path, "-o", "q"], environment: ["SOURCE_DATE_EPOCH": "0"], cwd: cwd)
+            XCTAssertEqual(result.status, 0, "\(command): \(result.stderr)")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: cwd.appendingPathComponent("q/AnimalsInterference.q.orca.md").path))
+            try FileManager.default.removeItem(at: cwd.appendingPathComponent("q"))
+        }
+    }
+}

@@ -43,7 +43,9 @@ struct DictionaryReader {
         let checkpointNode = try f.required("checkpoint")
         var path = try nodes.string(checkpointNode, "sae checkpoint")
         if !path.hasPrefix("/") {
-            path = ((nodes.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+            // PathText, not NSString: corelibs Foundation traps on a one-letter path.
+            let folder = PathText.parent(of: nodes.file)
+            if !folder.isEmpty { path = (folder as NSString).appendingPathComponent(path) }
         }
         let ids = try nodes.sequence(try f.required("features"), "sae features").map { item -> Int in
             let id = try nodes.integer(item, "sae feature id")
