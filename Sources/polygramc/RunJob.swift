@@ -65,7 +65,11 @@ struct RunJob {
             queue.add {
                 progress.show(label)
                 collected.store(key, 0) {
-                    for (part, task) in try compute().enumerated() { queue.add { collected.store(key, part + 1, task) } }
+                    // Last part first: plots come last in the output and take longest (libxml2 loads
+                    // at the first), so they start first; the output order stays by part.
+                    for (part, task) in try compute().enumerated().reversed() {
+                        queue.add { collected.store(key, part + 1, task) }
+                    }
                     return []
                 }
             }
@@ -151,7 +155,7 @@ struct RunJob {
                                        _ dictionary: FeatureDictionary) -> [() throws -> [Artefact]] {
         let directory = (output as NSString).appendingPathComponent("\(dictionary.name)/cancellations/\(index)")
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        var tasks: [() throws -> [Artefact]] = [
+        return [
             { [Artefact(path: path("result.json"), text: result.resultJSON), Artefact(path: path("summary.md"), text: result.summary),
                Artefact(path: path("trajectory.csv"), text: result.trajectoryCSV)] },
             {
@@ -159,22 +163,21 @@ struct RunJob {
                 return [try machine(optimum, path: path("\(optimum.name).q.orca.md"), compareTo: optimum)]
             },
             {
-                [Artefact(path: path("gram.svg"), text: ExperimentPlots.gramBeforeAfter(
+                // Both plots in one task: only one thread waits for libxml2 to load.
+                var plots = [Artefact(path: path("gram.svg"), text: ExperimentPlots.gramBeforeAfter(
                     labels: dictionary.features.map(\.name), before: GramHeatmap.magnitudes(result.beforeGram),
                     after: GramHeatmap.magnitudes(result.afterGram),
                     title: "\(dictionary.name): \(cancellation.targetPair.joined(separator: " × ")) cancellation"))]
+                if let grid = Self.searchGrid(result) {
+                    plots.append(Artefact(path: path("grid.svg"), text: ExperimentPlots.cancellationGrid(
+                        xKey: result.knobs[0], yKey: result.knobs[1], xValues: grid.x, yValues: grid.y,
+                        overlaps: result.trajectory.map { $0[2] }, feasible: result.feasibleMask,
+                        optimum: (result.optimizedValues[0], result.optimizedValues[1]),
+                        title: "\(dictionary.name): |<\(cancellation.targetPair[0])|\(cancellation.targetPair[1])>|² over the grid")))
+                }
+                return plots
             },
         ]
-        if let grid = Self.searchGrid(result) {
-            tasks.append {
-                [Artefact(path: path("grid.svg"), text: ExperimentPlots.cancellationGrid(
-                    xKey: result.knobs[0], yKey: result.knobs[1], xValues: grid.x, yValues: grid.y,
-                    overlaps: result.trajectory.map { $0[2] }, feasible: result.feasibleMask,
-                    optimum: (result.optimizedValues[0], result.optimizedValues[1]),
-                    title: "\(dictionary.name): |<\(cancellation.targetPair[0])|\(cancellation.targetPair[1])>|² over the grid"))]
-            }
-        }
-        return tasks
     }
 
     /// A machine's text and the verification of exactly that text, read back
