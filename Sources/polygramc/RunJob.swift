@@ -43,15 +43,13 @@ struct RunJob {
     func run() throws {
         let files = try InputFiles.collect(specs, matching: InputFiles.isSpec, kind: "spec files")
         let progress = Progress(enabled: isatty(STDERR_FILENO) != 0)
-        // The helper threads start now, so they are awake when the first tasks come.
-        let queue = WorkQueue(helpers: ParallelMap.defaultThreads - 1)
-        let specs: [Spec]
-        do {
-            specs = try files.map { try SpecReader.read(path: $0, resolveSAE: SAESpecResolver.resolve) }
-        } catch {
-            queue.finish()
-            throw error
-        }
+        let specs = try files.map { try SpecReader.read(path: $0, resolveSAE: SAESpecResolver.resolve) }
+        // Several experiments or cancellations share the cores. One runs on this thread alone:
+        // measured here, two threads splitting one small workload lose more to each other's
+        // first-use costs (copy-on-write faults with TLB shootdowns, the libxml2 load) than
+        // they gain.
+        let workloads = specs.reduce(0) { $0 + $1.experiments.count + $1.cancellations.count }
+        let queue = WorkQueue(helpers: workloads >= 2 ? ParallelMap.defaultThreads - 1 : 0)
 
         // Units in output order: per spec its machine, its experiments, its
         // cancellations. A unit's artefacts come from its parts; an
