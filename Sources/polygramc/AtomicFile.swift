@@ -47,22 +47,7 @@ enum AtomicFile {
 
     /// Whether `path` is a regular file whose content is exactly `bytes`.
     static func holds(_ bytes: [UInt8], _ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count else {
-            return false
-        }
-        var existing = [UInt8](repeating: 0, count: bytes.count + 1)  // one spare byte notices a file that grew
-        var filled = 0
-        while filled < existing.count {
-            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            filled += n
-        }
-        return filled == bytes.count && memcmp(existing, bytes, filled) == 0
+        RegularFile.bytes(atPath: path, ifSize: bytes.count) == bytes
     }
 
     /// `mkdir -p` for the parent folder of each written file, remembering

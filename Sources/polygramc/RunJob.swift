@@ -9,9 +9,10 @@ import Verify
 /// One `polygramc run` with its options parsed (by `RunCommand`, or by
 /// `fastPath` for the everyday call).
 ///
-/// The work runs as tasks on every core (`WorkQueue`): each spec's compiled
-/// machine, each experiment and cancellation, and, as soon as a result
-/// exists, every artefact made from it (tables, plots, machines). A machine
+/// The work runs as tasks (`WorkQueue`, on every core when there are several
+/// experiments or cancellations): each spec's compiled machine, each
+/// experiment and cancellation, and, as soon as a result exists, every
+/// artefact made from it (tables, plots, machines). A machine
 /// is verified from exactly the bytes that are then written. Results are
 /// collected in a fixed order, so the tree, the printed list and any error
 /// do not depend on scheduling; nothing is written unless every task

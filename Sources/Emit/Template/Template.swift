@@ -1,3 +1,4 @@
+import IR
 
 /// A line-oriented Markdown template.
 ///
@@ -59,7 +60,7 @@ public struct Template: Sendable {
         let openLine = index
         while index < lines.count {
             let line = lines[index]
-            let trimmed = trimmingBlanks(line)
+            let trimmed = line.trimmingSpaces
             if let key = directive(trimmed, "#each") {
                 index += 1
                 nodes.append(.each(key, try parseBlock(lines, &index, name: name, closing: "{{/each}}")))
@@ -86,7 +87,7 @@ public struct Template: Sendable {
     private static func directive(_ line: String, _ keyword: String) -> String? {
         let prefix = "{{\(keyword) "
         guard line.hasPrefix(prefix), line.hasSuffix("}}") else { return nil }
-        return trimmingBlanks(line.dropFirst(prefix.count).dropLast(2))
+        return line.dropFirst(prefix.count).dropLast(2).trimmingSpaces
     }
 
     private static func parseLine(_ line: String, name: String, line number: Int) throws -> [Piece] {
@@ -99,7 +100,7 @@ public struct Template: Sendable {
                 throw TemplateError(template: name, line: number, message: "unterminated '{{'")
             }
             let body = String(decoding: bytes[(open + 2)..<close], as: UTF8.self)
-            let parts = body.split(separator: "|", maxSplits: 1).map(trimmingBlanks)
+            let parts = body.split(separator: "|", maxSplits: 1).map(\.trimmingSpaces)
             guard let variable = parts.first, !variable.isEmpty, !variable.hasPrefix("#"), !variable.hasPrefix("/") else {
                 throw TemplateError(template: name, line: number, message: "bad placeholder '{{\(body)}}'")
             }
@@ -118,16 +119,6 @@ public struct Template: Sendable {
             index += 1
         }
         return nil
-    }
-
-    /// Without leading and trailing spaces and tabs (templates are ASCII;
-    /// the standard library suffices, no Foundation on the start-up path).
-    private static func trimmingBlanks<S: StringProtocol>(_ text: S) -> String {
-        let isBlank = { (c: Character) in c == " " || c == "\t" }
-        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else {
-            return ""
-        }
-        return String(text[first...last])
     }
 
     private static func filter(_ text: String, _ name: String, _ line: Int) throws -> Filter {
