@@ -64,23 +64,6 @@ enum Checksums {
         return c ^ 0xFFFF_FFFF
     }
 
-    static func adler32(_ bytes: [UInt8]) -> UInt32 {
-        var a: UInt32 = 1, b: UInt32 = 0
-        var index = 0
-        while index < bytes.count {
-            // 5552 bytes is the most that can be summed before b could overflow 32 bits.
-            let end = min(index + 5552, bytes.count)
-            for k in index..<end {
-                a += UInt32(bytes[k])
-                b += a
-            }
-            a %= adlerModulus
-            b %= adlerModulus
-            index = end
-        }
-        return b << 16 | a
-    }
-
     /// The Adler-32 of `first` followed by `second` (`secondLength` bytes),
     /// from the two checksums: after n more bytes with sum s (a₂ = 1 + s),
     /// a = a₁ + a₂ − 1 and b = b₁ + b₂ + n·(a₁ − 1), both mod 65521.
