@@ -73,6 +73,6 @@ public enum AnalysisReport {
     static func format(_ value: Double, _ spec: String) -> String {
         if value.isNaN { return spec.contains("+") ? "+nan" : "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : (spec.contains("+") ? "+inf" : "inf") }
-        return String(format: spec, value)
+        return Printf.double(value, spec)
     }
 }

@@ -78,7 +78,7 @@ public struct ClusteredDictionary: Sendable {
             let recommended = max(0.05, min(0.5, 0.8 * maxCos))
             warnings.append("Degenerate cosine partition: n_multi_feature_blocks=0 at cosine_threshold="
                             + "\(PythonFloat.repr(blockFormation.cosineThreshold)). Max observed off-diagonal cosine: "
-                            + String(format: "%.4f", maxCos) + ". Recommended fallback: " + String(format: "%.3f", recommended))
+                            + Printf.double(maxCos, "%.4f") + ". Recommended fallback: " + Printf.double(recommended, "%.3f"))
         }
         var blocks: [FeatureDictionary] = []
         var views: [BlockView] = []

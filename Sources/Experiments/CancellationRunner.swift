@@ -312,7 +312,7 @@ struct CancellationProblem {
                                   warnings: warnings)
     }
 
-    private func g6(_ x: Double) -> String { String(format: "%.6g", x) }
+    private func g6(_ x: Double) -> String { Printf.double(x, "%.6g") }
 }
 
 /// Evaluates |G[A][B]|² and the hierarchical-ordering check at a point from

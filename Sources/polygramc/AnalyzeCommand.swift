@@ -76,7 +76,7 @@ struct AnalyzeCommand: ParsableCommand {
             }
             try AtomicFile.write(text, to: path)
         }
-        let score = String(format: "%.4f", result.prediction.encodingSuitabilityScore)
+        let score = Printf.double(result.prediction.encodingSuitabilityScore, "%.4f")
         print("polygramc: analyzed \(ids.count) features → \(absolute(output)) (score=\(score))")
         if let path = sharingGraph {
             print("polygramc: wrote sharing graph → \(absolute(path)) (threshold=\(PythonFloat.repr(sharingThreshold)))")

@@ -27,7 +27,7 @@ struct CompileCommand: ParsableCommand {
         for file in files {
             let spec = try SpecReader.read(path: file, resolveSAE: SAESpecResolver.resolve)
             let text = try MachineText.render(spec.dictionary, provenance: !noProvenance, output: output)
-            let path = (output as NSString).appendingPathComponent("\(spec.dictionary.name).q.orca.md")
+            let path = PathText.join(output, "\(spec.dictionary.name).q.orca.md")
             if let clash = outputs.first(where: { $0.path == path }) {
                 throw InputError("two specs define dictionary '\(spec.dictionary.name)'; both would write \(clash.path)", file: file)
             }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import IR
 
 /// Maps over items on up to `threads` worker threads; results keep the
 /// items' order, so output built from them does not depend on scheduling.
@@ -31,9 +32,9 @@ enum ParallelMap {
     }
 
     /// `POLYGRAMC_THREADS` when set to a positive integer, else every core
-    /// (read once: counting cores reads cgroup files).
+    /// (read once).
     static let defaultThreads: Int = {
         if let text = getenv("POLYGRAMC_THREADS").map({ String(cString: $0) }), let n = Int(text), n >= 1 { return n }
-        return ProcessInfo.processInfo.activeProcessorCount
+        return MachineResources.processors
     }()
 }

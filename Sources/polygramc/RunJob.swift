@@ -76,7 +76,7 @@ struct RunJob {
         for spec in specs {
             let dictionary = spec.dictionary
             let machineUnit = unit
-            let path = (output as NSString).appendingPathComponent("\(dictionary.name).q.orca.md")
+            let path = PathText.join(output, "\(dictionary.name).q.orca.md")
             queue.add { collected.store(machineUnit, 0) { [try machine(dictionary, path: path, compareTo: dictionary)] } }
             unit += 1
             for (index, experiment) in spec.experiments.enumerated() {
@@ -137,8 +137,8 @@ struct RunJob {
     /// result.csv, summary.md, the midpoint machine and the plot, as three tasks.
     private func experimentArtefacts(_ result: ExperimentResult, _ experiment: ExperimentSpec,
                                      _ dictionary: FeatureDictionary) -> [() throws -> [Artefact]] {
-        let directory = (output as NSString).appendingPathComponent("\(dictionary.name)/experiments/\(experiment.name)")
-        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        let directory = PathText.join(output, "\(dictionary.name)/experiments/\(experiment.name)")
+        func path(_ name: String) -> String { PathText.join(directory, name) }
         var tasks: [() throws -> [Artefact]] = [
             { [Artefact(path: path("result.csv"), text: result.csv), Artefact(path: path("summary.md"), text: result.summary)] },
             { [try machine(try ExperimentRunner.midpoint(experiment, on: dictionary), path: path("midpoint.q.orca.md"), compareTo: nil)] },
@@ -152,8 +152,8 @@ struct RunJob {
     /// result.json, summary.md, trajectory.csv, the optimized machine and the plots, as four tasks.
     private func cancellationArtefacts(_ result: CancellationResult, _ cancellation: CancellationSpec, index: Int,
                                        _ dictionary: FeatureDictionary) -> [() throws -> [Artefact]] {
-        let directory = (output as NSString).appendingPathComponent("\(dictionary.name)/cancellations/\(index)")
-        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        let directory = PathText.join(output, "\(dictionary.name)/cancellations/\(index)")
+        func path(_ name: String) -> String { PathText.join(directory, name) }
         return [
             { [Artefact(path: path("result.json"), text: result.resultJSON), Artefact(path: path("summary.md"), text: result.summary),
                Artefact(path: path("trajectory.csv"), text: result.trajectoryCSV)] },

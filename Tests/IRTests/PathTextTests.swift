@@ -21,3 +21,18 @@ final class PathTextTests: XCTestCase {
         XCTAssertEqual(PathText.parent(of: "grid.svg"), "")
     }
 }
+
+/// `PathText.join` agrees with NSString's `appendingPathComponent` for the
+/// names `run` and `compile` append (a plain name, or dictionary/kind/name).
+final class PathJoinTests: XCTestCase {
+    func testJoinMatchesNSString() {
+        let folders = ["out", "out/", "out//", "/", "", ".", "./", "../x", "/tmp/ü ñ", "/a/b/", "q"]
+        let names = ["AnimalsInterference.q.orca.md", "Animals/experiments/PhaseSweep", "grid.svg"]
+        for folder in folders {
+            for name in names {
+                XCTAssertEqual(PathText.join(folder, name), (folder as NSString).appendingPathComponent(name),
+                               "'\(folder)' + '\(name)'")
+            }
+        }
+    }
+}

@@ -28,7 +28,7 @@ public enum PlotFormat {
     public static func decimal(_ value: Double, places: Int = 2) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "∞" : "−∞") }
         var text = places <= FixedDecimal.maxPlaces
-            ? FixedDecimal.format(value, places: places) : String(format: "%.\(places)f", value)
+            ? FixedDecimal.format(value, places: places) : Printf.double(value, "%.\(places)f")
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
         if text.hasPrefix("-") { text = "−" + text.dropFirst() }
         return text

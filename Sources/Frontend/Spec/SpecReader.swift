@@ -10,10 +10,13 @@ public enum SpecReader {
     /// `resolveSAE` imports `dictionary: {sae: …}` features (the CLI passes
     /// module Analysis's import); without it such specs are refused.
     public static func read(path: String, resolveSAE: SAEResolver? = nil) throws -> Spec {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Plain POSIX for a regular file; Foundation for anything else (a pipe).
+        guard let bytes = RegularFile.bytes(atPath: path) ?? FileManager.default.contents(atPath: path).map(Array.init) else {
             throw InputError("cannot read spec file", file: path)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // A leading byte-order mark is dropped, as Foundation's UTF-8 decoding does.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
             throw InputError("spec file is not valid UTF-8", file: path)
         }
         return try read(text: text, file: path, resolveSAE: resolveSAE)
@@ -29,7 +32,9 @@ public enum SpecReader {
             // `.basic`: no regex-based tag resolution (see SpecNodes.tagName).
             // An empty constructor: specs are read as nodes, never turned into
             // `Any`, and Yams's default one builds three tables at first use.
-            guard let node = try Yams.compose(yaml: text, .basic, Self.nodesOnly) else {
+            // UTF-8 named, not Yams's `.default`: that reads the whole process
+            // environment (and prints to stdout if YAMS_DEFAULT_ENCODING is set).
+            guard let node = try Yams.compose(yaml: text, .basic, Self.nodesOnly, .utf8) else {
                 throw InputError("empty spec", at: SourceLocation(file: file, line: 1, column: 1))
             }
             root = node

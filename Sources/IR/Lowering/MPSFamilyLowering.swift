@@ -33,7 +33,9 @@ enum MPSFamilyLowering {
         for (feature, slug) in zip(dictionary.features, slugs) {
             let arguments = zip(["a", "b", "c", "phi"], [feature.alpha, feature.beta, feature.gamma, feature.phi])
                 .map { ActionArgument(parameter: $0.0, value: .angle($0.1), text: PythonFloat.repr($0.1)) }
-            let label = "prepare_concept(\(arguments.map(\.text).joined(separator: ", ")))"
+            var label = "prepare_concept("
+            for (i, argument) in arguments.enumerated() { label += (i == 0 ? "" : ", ") + argument.text }
+            label += ")"
             machine.states.append(StateDecl(
                 name: "prepared_\(slug)",
                 description: "`|\(feature.name)>` prepared via `\(label)`. Cluster: \(feature.cluster).",

@@ -30,7 +30,7 @@ public enum FixedDecimal {
     public static func withText<R>(_ x: Double, places: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         precondition((0...maxPlaces).contains(places))
         guard let scaled = roundedScaled(x, places: places) else {
-            var text = String(format: "%.\(places)f", x)
+            var text = Printf.double(x, "%.\(places)f")
             return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
         }
         // Filled from the end: the digits of round(|x|·10^places) (at least

@@ -11,4 +11,13 @@ public enum PathText {
         while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
         return end == 0 ? "/" : String(decoding: bytes[..<end], as: UTF8.self)
     }
+
+    /// `name` inside `folder`, as swift-corelibs-foundation's NSString
+    /// `appendingPathComponent` gives it for a relative name ("out" + "a.md"
+    /// → "out/a.md", "out/" → "out/a.md", "" → "a.md"), so printed paths stay
+    /// as they were.
+    public static func join(_ folder: String, _ name: String) -> String {
+        if folder.isEmpty { return name }
+        return folder.utf8.last == UInt8(ascii: "/") ? folder + name : folder + "/" + name
+    }
 }

@@ -9,8 +9,7 @@ import IR
 /// is kept while each later block j is simulated and A_i·A_jᴴ formed with
 /// zgemm (states of later blocks are recomputed rather than stored).
 public enum BatchGram {
-    /// Counted once: ProcessInfo reads cgroup files, which costs more than a small Gram.
-    private static let cores = ProcessInfo.processInfo.activeProcessorCount
+    private static var cores: Int { MachineResources.processors }
 
     public static func gram(of circuits: [[ResolvedGate]], qubitCount n: Int,
                             memoryLimit: Double = MemoryGuard.limitBytes) throws -> GramMatrix {

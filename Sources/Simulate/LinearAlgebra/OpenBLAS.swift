@@ -1,5 +1,6 @@
 import COpenBLAS
 import Foundation
+import IR
 
 /// The one place that calls OpenBLAS (BLAS and its LAPACK), through the
 /// lazily opened `OpenBLASLibrary`. Complex matrices are row-major arrays of
@@ -16,7 +17,7 @@ enum OpenBLAS {
     private static func withThreads<T>(forWork work: Int, _ body: () -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
-        let wanted: Int32 = work >= 1 << 18 ? Int32(ProcessInfo.processInfo.activeProcessorCount) : 1
+        let wanted: Int32 = work >= 1 << 18 ? Int32(MachineResources.processors) : 1
         if wanted != threads {
             OpenBLASLibrary.shared.setNumThreads(wanted)
             threads = wanted

@@ -1,4 +1,5 @@
 import Foundation
+import IR
 
 /// Refuses, before allocating, simulations whose state vectors would not fit.
 public enum MemoryGuard {
@@ -10,7 +11,7 @@ public enum MemoryGuard {
            let value = Double(text), value > 0 {
             return value
         }
-        return Double(ProcessInfo.processInfo.physicalMemory) * 0.75
+        return MachineResources.physicalMemory * 0.75
     }()
 
     /// Bytes for `states` complex128 vectors of `qubitCount` qubits.

@@ -43,6 +43,6 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible {
     private static func gib(_ bytes: Double) -> String {
         // Never convert to Int: absurd registers give values beyond Int.max (or inf).
         let value = bytes / 1_073_741_824
-        return String(format: value >= 100 ? "%.0f" : "%.2f", value)
+        return Printf.double(value, value >= 100 ? "%.0f" : "%.2f")
     }
 }

@@ -21,7 +21,7 @@ enum DeclaredTierValues {
                         let nearest = overlaps.min { abs($0 - entry.value) < abs($1 - entry.value) }
                         found.append(Diagnostic("TIER_VALUE_MISMATCH", .error,
                             "declared tier value \(entry.text) matches no off-diagonal overlap of the concept Gram"
-                                + (nearest.map { " (nearest \(String(format: "%.\(entry.decimals + 2)f", $0)))" } ?? ""),
+                                + (nearest.map { " (nearest \(Printf.double($0, "%.\(entry.decimals + 2)f")))" } ?? ""),
                             at: rule.location))
                     }
                 }

@@ -39,7 +39,7 @@ public enum DictionaryComparison {
         guard let actualSet = try? ConceptSet.find(in: machine) else { return noConcepts() }
         let labels = actualSet.concepts.map(\.label)
         let message = "concept Gram differs from dictionary '\(dictionary.name)': max |ΔG| = "
-            + String(format: "%.3e", worst.deviation) + " at (\(labels[worst.i]), \(labels[worst.j])); "
+            + Printf.double(worst.deviation, "%.3e") + " at (\(labels[worst.i]), \(labels[worst.j])); "
             + "G = \(complex(actual, worst.i, worst.j)), expected \(complex(expected, worst.i, worst.j))"
         return [Diagnostic(code, .error, message, at: firstDifference(actualSet, expectedSet) ?? actualSet.concepts[worst.i].location)]
     }
@@ -58,6 +58,6 @@ public enum DictionaryComparison {
     }
 
     static func complex(_ g: GramMatrix, _ i: Int, _ j: Int) -> String {
-        String(format: "%.6f%+.6fi", g.real(i, j), g.imaginary(i, j))
+        Printf.double(g.real(i, j), "%.6f") + Printf.double(g.imaginary(i, j), "%+.6f") + "i"
     }
 }

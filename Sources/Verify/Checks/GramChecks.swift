@@ -77,7 +77,7 @@ public enum GramChecks {
         }
         guard !op.holds(result.separation, bound) else { return [] }
         return [Diagnostic("HEA_TIER_INVARIANT_VIOLATED", .error,
-            "machine '\(machine.name)': `concept_gram_tier_separation \(op.rawValue) \(PythonFloat.repr(bound))` violated — actual \(String(format: "%.6f", result.separation)) (driven by cluster pair ('\(result.drivingPair.0)', '\(result.drivingPair.1)'))",
+            "machine '\(machine.name)': `concept_gram_tier_separation \(op.rawValue) \(PythonFloat.repr(bound))` violated — actual \(Printf.double(result.separation, "%.6f")) (driven by cluster pair ('\(result.drivingPair.0)', '\(result.drivingPair.1)'))",
             at: invariant.location)]
     }
 

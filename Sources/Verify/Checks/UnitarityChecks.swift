@@ -60,7 +60,7 @@ public enum GateChecks {
             if !(deviation <= 1e-10) {
                 let angle = gate.angle.map { " with angle \(PythonFloat.repr($0))" } ?? ""
                 found.append(Diagnostic("DYNAMIC_NON_UNITARY_GATE", .error,
-                    "Gate '\(name)'\(angle) in \(label()) is not unitary: ‖U†U − I‖ = \(String(format: "%.2e", deviation))",
+                    "Gate '\(name)'\(angle) in \(label()) is not unitary: ‖U†U − I‖ = \(Printf.double(deviation, "%.2e"))",
                     at: location))
             }
         }
