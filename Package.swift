@@ -14,11 +14,13 @@ let package = Package(
     ],
     targets: [
         // C libraries, each wrapped by one small Swift layer.
-        .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
-                       providers: [.apt(["libcmark-dev"])]),
+        // libcmark is linked statically (Frontend's linker settings): one shared
+        // library less to map and bind at every start.
+        .systemLibrary(name: "CCmark", path: "Sources/CCmark", providers: [.apt(["libcmark-dev"])]),
         // Headers only: OpenBLAS is opened at first use (OpenBLASLibrary.swift).
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
-        // libxml2 has no target: Emit opens it at first use (LibXML2Library.swift).
+        // Declarations only: libxml2 is linked statically, see `staticLibXML2`.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", providers: [.apt(["libxml2-dev"])]),
 
         // Pipeline stages: Frontend (text -> IR), IR, Emit (IR -> text),
         // Simulate (IR -> states), Verify (IR + states -> diagnostics).
@@ -27,11 +29,12 @@ let package = Package(
         .target(name: "IR", dependencies: ["CSupport"], path: "Sources/IR", swiftSettings: swift5),
         .target(name: "Frontend",
                 dependencies: ["IR", "CCmark", .product(name: "Yams", package: "Yams")],
-                path: "Sources/Frontend", swiftSettings: swift5),
+                path: "Sources/Frontend", swiftSettings: swift5,
+                linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcmark.a"])]),
         .target(name: "Simulate", dependencies: ["IR", "COpenBLAS"],
                 path: "Sources/Simulate", swiftSettings: swift5),
-        .target(name: "Emit", dependencies: ["IR", "Frontend"],
-                path: "Sources/Emit", exclude: ["Templates"], swiftSettings: swift5),
+        .target(name: "Emit", dependencies: ["IR", "Frontend", "CLibXML2"],
+                path: "Sources/Emit", exclude: ["Templates"], swiftSettings: swift5, linkerSettings: staticLibXML2),
         .target(name: "Verify", dependencies: ["IR", "Frontend", "Simulate"],
                 path: "Sources/Verify", swiftSettings: swift5),
         .target(name: "Analysis", dependencies: ["IR", "Frontend", "Simulate"], path: "Sources/Analysis", swiftSettings: swift5),
@@ -76,4 +79,14 @@ var swift5: [SwiftSetting] {
 // no ASLR for the image of this short-lived local tool.
 var fastStart: [LinkerSetting] {
     [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release))]
+}
+
+// libxml2 and what it needs (ICU's converters and data, zlib, xz) from
+// Debian's static archives (libxml2-dev and its dependencies): loading the
+// shared libxml2 with ICU at run time cost about 0.5 ms per process, more
+// than a one-workload `run` spends on its plots. libstdc++ and libm are what
+// ICU's objects need from the system.
+var staticLibXML2: [LinkerSetting] {
+    [.unsafeFlags(["-Xlinker", "-l:libxml2.a", "-Xlinker", "-l:libicuuc.a", "-Xlinker", "-l:libicudata.a",
+                   "-Xlinker", "-l:liblzma.a", "-Xlinker", "-l:libz.a", "-lstdc++", "-lm"])]
 }

@@ -1,48 +1,59 @@
-/// The one place that calls libxml2 (through `LibXML2Library`): a streaming XML writer (xmlTextWriter
+import CLibXML2
+
+/// The one place that calls libxml2: a streaming XML writer (xmlTextWriter
 /// into a memory buffer) for reports such as JUnit and SVG. libxml2 escapes
 /// text and attribute values, so callers pass plain strings.
+///
+/// libxml2 (with the ICU, zlib and xz it needs) is linked statically
+/// (Package.swift): opening the shared library at first use cost about
+/// 0.5 ms of symbol binding and relocation per process, linked statically
+/// it costs only the pages a run touches.
 public final class XMLWriter {
-    private let xml = LibXML2Library.shared
-    private let buffer: LibXML2Library.Buffer
-    private let writer: LibXML2Library.Writer
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
     private var finished = false
 
     public init(indent: Bool = true) throws {
-        guard let buffer = xml.bufferCreate() else { throw XMLWriterError("xmlBufferCreate failed") }
-        guard let writer = xml.newTextWriterMemory(buffer, 0) else {
-            xml.bufferFree(buffer)
+        guard let buffer = xmlBufferCreate() else { throw XMLWriterError("xmlBufferCreate failed") }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
             throw XMLWriterError("xmlNewTextWriterMemory failed")
         }
         self.buffer = buffer
         self.writer = writer
         if indent {
-            _ = xml.setIndent(writer, 1)
-            _ = xml.setIndentString(writer, "  ")
+            _ = xmlTextWriterSetIndent(writer, 1)
+            _ = Self.withXMLText("  ") { xmlTextWriterSetIndentString(writer, $0) }
         }
-        try check(xml.startDocument(writer, "1.0", "UTF-8", nil), "start document")
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start document")
     }
 
     deinit {
-        xml.freeTextWriter(writer)
-        xml.bufferFree(buffer)
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    /// A native string's UTF-8 in place as libxml2's `xmlChar *` (passing the
+    /// String itself would build a temporary C array for every argument).
+    private static func withXMLText<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+        text.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
     }
 
     public func startElement(_ name: String) throws {
-        try check(name.withCString { xml.startElement(writer, $0) }, "start <\(name)>")
+        try check(Self.withXMLText(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
     }
 
     public func attribute(_ name: String, _ value: String) throws {
-        // withCString: a native string's bytes in place, where passing the
-        // String itself builds a temporary C array for every argument.
-        try check(name.withCString { n in value.withCString { xml.writeAttribute(writer, n, $0) } }, "attribute \(name)")
+        try check(Self.withXMLText(name) { n in Self.withXMLText(value) { xmlTextWriterWriteAttribute(writer, n, $0) } },
+                  "attribute \(name)")
     }
 
     public func text(_ value: String) throws {
-        try check(value.withCString { xml.writeString(writer, $0) }, "text")
+        try check(Self.withXMLText(value) { xmlTextWriterWriteString(writer, $0) }, "text")
     }
 
     public func endElement() throws {
-        try check(xml.endElement(writer), "end element")
+        try check(xmlTextWriterEndElement(writer), "end element")
     }
 
     /// `<name attr="…">text</name>` in one call.
@@ -56,11 +67,11 @@ public final class XMLWriter {
     /// Closes open elements and returns the document text.
     public func finish() throws -> String {
         if !finished {
-            try check(xml.endDocument(writer), "end document")
-            _ = xml.flush(writer)
+            try check(xmlTextWriterEndDocument(writer), "end document")
+            _ = xmlTextWriterFlush(writer)
             finished = true
         }
-        guard let content = xml.bufferContent(buffer) else { return "" }
+        guard let content = xmlBufferContent(buffer) else { return "" }
         return String(cString: content)
     }
 
