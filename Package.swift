@@ -76,9 +76,11 @@ var swift5: [SwiftSetting] {
 // runtime and Foundation linked statically (`--static-swift-stdlib`, see the
 // README) its ~78,000 relative relocations are then resolved at link time
 // instead of at every start, a quarter of a one-file verify. The trade-off:
-// no ASLR for the image of this short-lived local tool.
+// no ASLR for the image of this short-lived local tool. libstdc++ is linked
+// statically too (see link/static-libstdc++/libstdc++.so).
 var fastStart: [LinkerSetting] {
-    [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release))]
+    [.unsafeFlags(["-Xclang-linker", "-no-pie", "-L\(Context.packageDirectory)/link/static-libstdc++"],
+                  .when(configuration: .release))]
 }
 
 // libxml2 and what it needs (ICU's converters and data, zlib, xz) from
