@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-# A static Swift runtime halves process start-up (see README, Benchmarks).
-swift build -c release --static-swift-stdlib --product polygramc
+# Static Swift runtime and metadata accessors everywhere (see that script).
+bash scripts/build-release.sh --product polygramc
 out=$(mktemp -d)
 .build/release/polygramc compile golden/animals/animals.yaml -o "$out"
 .build/release/polygramc verify "$out"

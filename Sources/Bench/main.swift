@@ -10,7 +10,7 @@ import Verify
 // polygramc-bench: times polygramc's hot paths on the same workloads as the
 // Python reference and reports the ratio when a reference interpreter is given.
 //
-//   swift build -c release --static-swift-stdlib && .build/release/polygramc-bench [--python /path/to/venv/bin/python3]
+//   bash scripts/build-release.sh && .build/release/polygramc-bench [--python /path/to/venv/bin/python3]
 //   (`swift run` has no --static-swift-stdlib: it would rebuild polygramc with the shared runtime)
 //   (the static runtime is what makes the whole-process polygramc numbers; see README)
 
