@@ -154,6 +154,12 @@ do {
         for _ in 0..<50 { for d in dictionaries { _ = try ConceptSet.find(in: try Lowering.machine(for: d))!.gram() } }
         exit(0)
     }
+    if only == "grid-outputs" {
+        // For profilers: the animals grid cancellation with everything `run` makes from it, warm, 500 times.
+        let animals = try SpecReader.read(path: root.appendingPathComponent("golden/animals/animals.yaml").path)
+        print(String(format: "grid with outputs (in process, warm): %.3f ms", try experimentOutputTimes(animals, repeats: 500).2 * 1e3))
+        exit(0)
+    }
     // 1. compile + verify of the animals machine, in process (spec → IR → text → cmark → IR → simulate → checks).
     let specPath = root.appendingPathComponent("golden/animals/animals.yaml").path
     var pipeline: [Double] = []

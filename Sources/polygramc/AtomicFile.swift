@@ -15,8 +15,13 @@ enum AtomicFile {
     /// files): its modification time stays, which make-style tools rely on,
     /// and replacing it would cost a rename plus freeing the old blocks.
     static func write(_ text: String, to path: String) throws {
-        var bytes = Array(text.utf8)
-        if holds(bytes, path) { return }
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    /// `write` for bytes, compared and written in place (no copy of a large artefact).
+    private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        if RegularFile.holds(atPath: path, exactly: bytes) { return }
         let temporary = path + ".tmp-\(getpid())"
         func fail(_ what: String) -> InputError {
             let reason = String(cString: strerror(errno))
@@ -25,10 +30,10 @@ enum AtomicFile {
         }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw fail("cannot create \(temporary)") }
-        let written = bytes.withUnsafeMutableBytes { buffer -> Bool in
+        let written: Bool = {
             var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            while offset < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return false
@@ -36,18 +41,13 @@ enum AtomicFile {
                 offset += n
             }
             return true
-        }
+        }()
         guard written else {
             close(fd)
             throw fail("write failed")
         }
         guard close(fd) == 0 else { throw fail("close failed") }
         guard rename(temporary, path) == 0 else { throw fail("rename failed") }
-    }
-
-    /// Whether `path` is a regular file whose content is exactly `bytes`.
-    static func holds(_ bytes: [UInt8], _ path: String) -> Bool {
-        RegularFile.bytes(atPath: path, ifSize: bytes.count) == bytes
     }
 
     /// `mkdir -p` for the parent folder of each written file, remembering

@@ -31,6 +31,21 @@ final class FixedDecimalTests: XCTestCase {
         }
     }
 
+    /// Values next to the decimal midpoints k + 1/2 at each precision, where
+    /// the rounded product and its exact error must agree on the side.
+    func testNearMidpoints() {
+        var rng = SystemRandomNumberGenerator()
+        for places in 0...FixedDecimal.maxPlaces {
+            for _ in 0..<2_000 {
+                let k = Double(Int.random(in: 0...(1 << 40), using: &rng) >> Int.random(in: 0...40, using: &rng))
+                let m = (k + 0.5) / pow(10, Double(places))
+                for x in [m, m.nextUp, m.nextDown, -m, -m.nextUp] {
+                    XCTAssertEqual(FixedDecimal.format(x, places: places), String(format: "%.\(places)f", x), "\(x) to \(places)")
+                }
+            }
+        }
+    }
+
     func testRandomValues() {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {

@@ -75,6 +75,20 @@ public enum FixedDecimal {
         guard x.isFinite else { return nil }
         let a = x.magnitude
         if a == 0 { return 0 }
+        // Below 2^52 (every CSV and plot number): p = fl(a·10^places) and its
+        // exact error e = a·10^places − p (one fused multiply-add) give the
+        // exact product p + e. Every integer-plus-a-half is a double here, so
+        // rounding p rounds the exact value too, unless p is such a midpoint:
+        // then e's sign decides, and e = 0 is a true tie (to even).
+        let scale = Double(powersOfTen[places])
+        let p = a * scale
+        if p < 0x1p52 {
+            let e = (-p).addingProduct(a, scale)
+            let whole = p.rounded(.down)
+            guard p - whole == 0.5 else { return UInt128(UInt64(p.rounded(.toNearestOrEven))) }
+            let up = e > 0 || (e == 0 && UInt64(whole) & 1 == 1)
+            return UInt128(UInt64(whole) + (up ? 1 : 0))
+        }
         // a = m · 2^s with m < 2^53.
         let m: UInt64, s: Int
         if a.isNormal {
@@ -84,8 +98,7 @@ public enum FixedDecimal {
             m = a.significandBitPattern
             s = -1074
         }
-        let scale = powersOfTen[places]
-        let product = UInt128(m) * UInt128(scale)   // < 2^83
+        let product = UInt128(m) * UInt128(powersOfTen[places])   // < 2^83
         if s >= 0 {
             guard s <= 2 else { return nil }         // keeps the result below 2^86
             return product << s

@@ -34,7 +34,8 @@ public enum PythonString {
     }
 
     private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return true }
+        // ASCII without the Unicode tables (their first lookup costs more than a whole name).
+        if scalar.isASCII { return scalar.value >= 0x20 && scalar.value < 0x7F }
         switch scalar.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned,
              .lineSeparator, .paragraphSeparator, .spaceSeparator:
