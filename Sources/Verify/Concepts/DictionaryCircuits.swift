@@ -20,6 +20,7 @@ public enum DictionaryCircuits {
                               maxFeatures: dictionary.encoding.maxFeatures)
         case .mpsRung1, .rung3, .rung4, .rung5:
             let action = Lowering.prepareConcept
+            let staircase = action.gates  // computed from the statements: once, not per feature
             let layout: AmpBranchCircuit.Layout?
             switch dictionary.encoding {
             case .rung3: layout = .bell
@@ -29,7 +30,7 @@ public enum DictionaryCircuits {
             }
             let concepts = try dictionary.features.map { feature -> ConceptSet.Concept in
                 let bindings = ["a": feature.alpha, "b": feature.beta, "c": feature.gamma, "phi": feature.phi]
-                var gates = try action.gates.map { try $0.resolved(angleBindings: bindings) }
+                var gates = try staircase.map { try $0.resolved(angleBindings: bindings) }
                 if let layout { gates += AmpBranchCircuit.gates(knobs(feature, dictionary.encoding), layout: layout, first: 3, at: nil) }
                 return ConceptSet.Concept(label: feature.name, cluster: feature.cluster, location: feature.location, gates: gates)
             }
