@@ -11,6 +11,26 @@ final class BlockImageTests: XCTestCase {
         XCTAssertEqual(adler32([]), 1)
     }
 
+    /// The four-bytes-a-step CRC equals the bit-by-bit definition at every length and alignment.
+    func testCRCMatchesBitwiseDefinition() {
+        func bitwise(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+            var c: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                c ^= UInt32(byte)
+                for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            }
+            return c ^ 0xFFFF_FFFF
+        }
+        var generator = SystemRandomNumberGenerator()
+        let data = (0..<5_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for length in Array(0..<40) + [1_000, 4_093, 4_999] {
+            for start in 0..<4 where start + length <= data.count {
+                let piece = data[start..<(start + length)]
+                XCTAssertEqual(Checksums.crc32(Array(piece)), bitwise(piece), "\(length) bytes from \(start)")
+            }
+        }
+    }
+
     func testAdlerCombineEqualsDirect() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<200 {

@@ -32,11 +32,12 @@ enum BlockDeflate {
                 bits.literal(g)
                 bits.literal(bl)
                 bits.replay(repeatPixel)
-                for _ in 0..<scale {
-                    a += UInt64(r); b += a
-                    a += UInt64(g); b += a
-                    a += UInt64(bl); b += a
-                }
+                // The cell's `scale` pixels at once: each adds r, g, b to a and the three
+                // running values of a to b, so with n = scale and s = r + g + b,
+                // b gains 3·n·a + 3·s·n(n − 1)/2 + n·(3r + 2g + b) and a gains n·s.
+                let n = UInt64(scale), s = UInt64(r) + UInt64(g) + UInt64(bl)
+                b += 3 * n * a + 3 * s * (n * (n - 1) / 2) + n * (3 * UInt64(r) + 2 * UInt64(g) + UInt64(bl))
+                a += n * s
             }
             bits.replay(repeatScanline)
             let m = UInt64(Checksums.adlerModulus)

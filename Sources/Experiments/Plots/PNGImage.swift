@@ -52,16 +52,42 @@ struct PNGImage {
 enum Checksums {
     static let adlerModulus: UInt32 = 65_521
 
-    private static let crcTable: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
+    /// Slicing-by-4 tables: `crcTables[k << 8 | n]` is the CRC of byte n followed by k zero bytes.
+    private static let crcTables: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 4 * 256)
+        for n in 0..<256 {
+            var c = UInt32(n)
+            for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            table[n] = c
+        }
+        for k in 1..<4 {
+            for n in 0..<256 {
+                let previous = table[(k - 1) << 8 | n]
+                table[k << 8 | n] = table[Int(previous & 0xFF)] ^ (previous >> 8)
+            }
+        }
+        return table
+    }()
 
+    /// The CRC-32 of PNG chunks (ISO 3309 / zlib's), four bytes per step.
     static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
-        for byte in bytes { c = crcTable[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
-        return c ^ 0xFFFF_FFFF
+        crcTables.withUnsafeBufferPointer { t in
+            bytes.withUnsafeBufferPointer { data in
+                var c: UInt32 = 0xFFFF_FFFF
+                var i = 0
+                while i + 4 <= data.count {
+                    c ^= UInt32(data[i]) | UInt32(data[i + 1]) << 8 | UInt32(data[i + 2]) << 16 | UInt32(data[i + 3]) << 24
+                    c = t[3 << 8 | Int(c & 0xFF)] ^ t[2 << 8 | Int(c >> 8 & 0xFF)]
+                        ^ t[1 << 8 | Int(c >> 16 & 0xFF)] ^ t[Int(c >> 24)]
+                    i += 4
+                }
+                while i < data.count {
+                    c = t[Int((c ^ UInt32(data[i])) & 0xFF)] ^ (c >> 8)
+                    i += 1
+                }
+                return c ^ 0xFFFF_FFFF
+            }
+        }
     }
 
     /// The Adler-32 of `first` followed by `second` (`secondLength` bytes),

@@ -37,16 +37,16 @@ public enum FixedDecimal {
         // places + 1 of them, below 2^86 so at most 26), the point, the sign.
         var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
         return withUnsafeMutableBytes(of: &scratch) { raw in
-            let end = raw.count
-            var n = 0
-            func put(_ byte: UInt8) {
-                n += 1
-                raw[end - n] = byte
-            }
+            let out = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var n = raw.count  // the first byte written so far
             var digits = 0
             func digit(_ d: UInt64) {
-                if digits == places && places > 0 { put(UInt8(ascii: ".")) }
-                put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: d))
+                if digits == places && places > 0 {
+                    n -= 1
+                    out[n] = UInt8(ascii: ".")
+                }
+                n -= 1
+                out[n] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: d)
                 digits += 1
             }
             // 64-bit division where the value allows (128-bit division is a library call).
@@ -62,8 +62,11 @@ public enum FixedDecimal {
                 digit(d)
                 q = next
             } while q != 0 || digits < places + 1
-            if x.sign == .minus { put(UInt8(ascii: "-")) }
-            return body(UnsafeRawBufferPointer(rebasing: raw[(end - n)...]))
+            if x.sign == .minus {
+                n -= 1
+                out[n] = UInt8(ascii: "-")
+            }
+            return body(UnsafeRawBufferPointer(start: out + n, count: raw.count - n))
         }
     }
 
@@ -80,14 +83,15 @@ public enum FixedDecimal {
         // exact product p + e. Every integer-plus-a-half is a double here, so
         // rounding p rounds the exact value too, unless p is such a midpoint:
         // then e's sign decides, and e = 0 is a true tie (to even).
+        // (Integer truncation, not floor or rounded(): without SSE4.1 those are libm calls.)
         let scale = Double(powersOfTen[places])
         let p = a * scale
         if p < 0x1p52 {
+            let whole = UInt64(p)
+            let fraction = p - Double(whole)
+            if fraction != 0.5 { return UInt128(whole + (fraction > 0.5 ? 1 : 0)) }
             let e = (-p).addingProduct(a, scale)
-            let whole = p.rounded(.down)
-            guard p - whole == 0.5 else { return UInt128(UInt64(p.rounded(.toNearestOrEven))) }
-            let up = e > 0 || (e == 0 && UInt64(whole) & 1 == 1)
-            return UInt128(UInt64(whole) + (up ? 1 : 0))
+            return UInt128(whole + (e > 0 || (e == 0 && whole & 1 == 1) ? 1 : 0))
         }
         // a = m · 2^s with m < 2^53.
         let m: UInt64, s: Int
