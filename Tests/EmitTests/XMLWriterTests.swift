@@ -14,6 +14,26 @@ final class XMLWriterTests: XCTestCase {
         XCTAssertTrue(xml.contains("<testcase name=\"UNREACHABLE_STATE\">x &lt; y</testcase></testsuite>"), xml)
     }
 
+    /// A plain attribute is written exactly as `attribute` would write it,
+    /// in its place among the element's other attributes.
+    func testPlainAttributeEqualsEscapedOne() throws {
+        let value = "data:image/png;base64,iVBORw0KGgo+/AAAA=_-.," + String(repeating: "QUJD", count: 5_000)
+        func document(_ plain: Bool) throws -> String {
+            let writer = try XMLWriter(indent: true)
+            try writer.startElement("svg")
+            try writer.startElement("image")
+            try writer.attribute("x", "1")
+            if plain { try writer.plainAttribute("href", value) } else { try writer.attribute("href", value) }
+            try writer.attribute("y", "2")
+            try writer.endElement()
+            try writer.element("g", attributes: [("id", "after")])
+            return try writer.finish()
+        }
+        let plain = try document(true)
+        XCTAssertEqual(plain, try document(false))
+        XCTAssertTrue(plain.contains("<image x=\"1\" href=\"\(value)\" y=\"2\"/>"), String(plain.prefix(200)))
+    }
+
     func testFinishClosesOpenElements() throws {
         let writer = try XMLWriter(indent: false)
         try writer.startElement("svg")

@@ -48,6 +48,28 @@ public final class XMLWriter {
                   "attribute \(name)")
     }
 
+    /// An attribute whose value has nothing to escape (only ASCII letters,
+    /// digits and `+/=:;,.-_`, e.g. a base64 `data:` URI), written as it is:
+    /// libxml2 would otherwise scan a large value character by character.
+    public func plainAttribute(_ name: String, _ value: String) throws {
+        assert(value.utf8.allSatisfy(Self.isPlain), "attribute \(name) has characters to escape")
+        var value = value
+        try check(Self.withXMLText(name) { xmlTextWriterStartAttribute(writer, $0) }, "start attribute \(name)")
+        try check(value.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: xmlChar.self) { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32(bytes.count)) }
+        }, "attribute \(name)")
+        try check(xmlTextWriterEndAttribute(writer), "end attribute \(name)")
+    }
+
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "+/=:;,.-_".utf8.contains(byte)
+        }
+    }
+
     public func text(_ value: String) throws {
         try check(Self.withXMLText(value) { xmlTextWriterWriteString(writer, $0) }, "text")
     }

@@ -101,10 +101,13 @@ final class SVGCanvas {
         let cellPixels = max(width / Double(png.columns), height / Double(png.rows))
         let widest = (BlockDeflate.maxRowBytes - 1) / (3 * png.columns)
         let scale = max(1, min(Int(cellPixels.rounded(.up)), 64, widest))
-        try xml.element("image", attributes: [
-            ("x", c(x)), ("y", c(y)), ("width", c(width)), ("height", c(height)),
-            ("preserveAspectRatio", "none"), ("href", png.dataURI(scale: scale)),
-        ])
+        try xml.startElement("image")
+        for (name, value) in [("x", c(x)), ("y", c(y)), ("width", c(width)), ("height", c(height)),
+                              ("preserveAspectRatio", "none")] {
+            try xml.attribute(name, value)
+        }
+        try xml.plainAttribute("href", png.dataURI(scale: scale))  // base64: nothing to escape
+        try xml.endElement()
     }
 
     /// One `<path>` of axis-aligned rectangles (x, y, width, height), all with
