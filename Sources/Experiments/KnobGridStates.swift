@@ -49,8 +49,7 @@ final class KnobGridStates {
         base = dictionary
         self.axes = axes
         featureCount = dictionary.features.count
-        qubitCount = try DictionaryCircuits.conceptSet(
-            FeatureDictionary(name: dictionary.name, features: [], hierarchy: [], encoding: dictionary.encoding)).qubitCount
+        qubitCount = DictionaryCircuits.qubitCount(dictionary.encoding)
         guard qubitCount <= min(maxQubits, 39) else { return nil }
         stride = 2 << qubitCount
         var writerStart = [0], writerAxis: [Int] = [], writerStep: [Int] = [], tableStart: [Int] = []
@@ -131,9 +130,9 @@ final class KnobGridStates {
     }
 
     private func simulate(_ i: Int, _ local: Int, into pointer: UnsafeMutablePointer<Double>) throws {
-        let one = FeatureDictionary(name: base.name, features: [feature(i, entry: local)], hierarchy: [],
-                                    encoding: base.encoding)
-        let state = try DictionaryCircuits.conceptSet(one).state(0)
+        // The memory for every state was checked when the tables were sized.
+        var state = StateVector(qubitCount: qubitCount)
+        try state.apply(try DictionaryCircuits.gates(of: feature(i, entry: local), encoding: base.encoding))
         state.amplitudes.withUnsafeBufferPointer { pointer.update(from: $0.baseAddress!, count: stride) }
     }
 }

@@ -8,34 +8,54 @@ import Simulate
 /// tests check it against the machine route.
 public enum DictionaryCircuits {
     public static func conceptSet(_ dictionary: FeatureDictionary) throws -> ConceptSet {
-        switch dictionary.encoding {
+        let concepts = try dictionary.features.map { feature in
+            ConceptSet.Concept(label: feature.name, cluster: feature.cluster, location: feature.location,
+                               gates: try gates(of: feature, encoding: dictionary.encoding))
+        }
+        return ConceptSet(actionName: actionName(dictionary.encoding), qubitCount: qubitCount(dictionary.encoding),
+                          concepts: concepts, maxFeatures: dictionary.encoding.maxFeatures)
+    }
+
+    /// The qubits of every concept circuit of `encoding`.
+    public static func qubitCount(_ encoding: Encoding) -> Int {
+        switch encoding {
+        case .heaRung2(let p): return p.qubitCount
+        default: return 3 + (ampLayout(encoding)?.extraQubits ?? 0)
+        }
+    }
+
+    /// One feature's concept circuit, without building a dictionary around it
+    /// (sweeps and grids simulate one feature per knob value).
+    public static func gates(of feature: Feature, encoding: Encoding) throws -> [ResolvedGate] {
+        switch encoding {
         case .heaRung2(let p):
-            let encoding = EncodingTable(kind: "hea", depth: p.depth, entangler: p.entangler.rawValue, rotations: p.rotations)
-            let concepts = dictionary.features.map { feature in
-                ConceptSet.Concept(label: feature.name, cluster: feature.cluster, location: feature.location,
-                                   gates: HEACircuit.gates(Lowering.effectiveTheta(feature, p), encoding: encoding,
-                                                           qubits: p.qubitCount, at: feature.location))
-            }
-            return ConceptSet(actionName: "query_concept", qubitCount: p.qubitCount, concepts: concepts,
-                              maxFeatures: dictionary.encoding.maxFeatures)
+            let table = EncodingTable(kind: "hea", depth: p.depth, entangler: p.entangler.rawValue, rotations: p.rotations)
+            return HEACircuit.gates(Lowering.effectiveTheta(feature, p), encoding: table, qubits: p.qubitCount, at: feature.location)
         case .mpsRung1, .rung3, .rung4, .rung5:
-            let action = Lowering.prepareConcept
-            let staircase = action.gates  // computed from the statements: once, not per feature
-            let layout: AmpBranchCircuit.Layout?
-            switch dictionary.encoding {
-            case .rung3: layout = .bell
-            case .rung4: layout = .product(2)
-            case .rung5(let k): layout = .product(k)
-            default: layout = nil
+            let bindings = ["a": feature.alpha, "b": feature.beta, "c": feature.gamma, "phi": feature.phi]
+            var gates = try staircase.map { try $0.resolved(angleBindings: bindings) }
+            if let layout = ampLayout(encoding) {
+                gates += AmpBranchCircuit.gates(knobs(feature, encoding), layout: layout, first: 3, at: nil)
             }
-            let concepts = try dictionary.features.map { feature -> ConceptSet.Concept in
-                let bindings = ["a": feature.alpha, "b": feature.beta, "c": feature.gamma, "phi": feature.phi]
-                var gates = try staircase.map { try $0.resolved(angleBindings: bindings) }
-                if let layout { gates += AmpBranchCircuit.gates(knobs(feature, dictionary.encoding), layout: layout, first: 3, at: nil) }
-                return ConceptSet.Concept(label: feature.name, cluster: feature.cluster, location: feature.location, gates: gates)
-            }
-            return ConceptSet(actionName: action.name, qubitCount: 3 + (layout?.extraQubits ?? 0), concepts: concepts,
-                              maxFeatures: dictionary.encoding.maxFeatures)
+            return gates
+        }
+    }
+
+    /// `prepare_concept`'s gates, taken from its statements once.
+    private static let staircase = Lowering.prepareConcept.gates
+
+    private static func actionName(_ encoding: Encoding) -> String {
+        if case .heaRung2 = encoding { return "query_concept" }
+        return Lowering.prepareConcept.name
+    }
+
+    /// The amplitude-branch layout of the MPS-family encodings that have one.
+    private static func ampLayout(_ encoding: Encoding) -> AmpBranchCircuit.Layout? {
+        switch encoding {
+        case .rung3: return .bell
+        case .rung4: return .product(2)
+        case .rung5(let k): return .product(k)
+        default: return nil
         }
     }
 
