@@ -35,7 +35,7 @@ enum JointOptimizer {
                 }
             }
         }
-        var trajectory: [[Double]] = [], mask: [Bool] = []
+        var trajectory = Trajectory(width: 2 + (rung4 ? 4 : 2) + 1), mask: [Bool] = []
         var bestCell = -1, bestOverall = -1
         for amp in cells {
             var d = p.original

@@ -37,7 +37,7 @@ extension CancellationResult {
     /// `{D}_trajectory.csv`: knob paths, `overlap`, `feasible`; numbers `{:.6f}`, feasible 1/0.
     public var trajectoryCSV: String {
         var bytes = Array(((knobs + ["overlap", "feasible"]).joined(separator: ",") + "\n").utf8)
-        bytes.reserveCapacity(bytes.count + trajectory.count * 12 * ((trajectory.first?.count ?? 0) + 1))
+        bytes.reserveCapacity(bytes.count + trajectory.count * 12 * (trajectory.width + 1))
         for (row, feasible) in zip(trajectory, feasibleMask) {
             for x in row {
                 FixedDecimal.append(x, places: 6, to: &bytes)

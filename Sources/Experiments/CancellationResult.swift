@@ -22,7 +22,7 @@ public struct CancellationResult {
     /// `after_overlap < tolerance` (strict).
     public var toleranceMet: Bool
     /// One row per evaluation: knob values then the target overlap.
-    public var trajectory: [[Double]]
+    public var trajectory: Trajectory
     public var feasibleMask: [Bool]
     /// The knob values of the chosen row, in knob order.
     public var optimizedValues: [Double]

@@ -77,7 +77,7 @@ public enum CancellationRunner {
     private static func scan(_ p: CancellationProblem, axes: [[Double]], total: Int,
                              evaluate: (_ indices: [Int]) throws -> (overlap: Double, feasible: Bool))
         throws -> CancellationResult {
-        var trajectory: [[Double]] = []
+        var trajectory = Trajectory(width: axes.count + 1)
         trajectory.reserveCapacity(total)
         var mask: [Bool] = []
         mask.reserveCapacity(total)
@@ -85,11 +85,7 @@ public enum CancellationRunner {
         let shape = axes.map(\.count)
         for _ in 0..<total {
             let (overlap, feasible) = try evaluate(indices)
-            var row = [Double]()
-            row.reserveCapacity(axes.count + 1)
-            for (axis, index) in indices.enumerated() { row.append(axes[axis][index]) }
-            row.append(overlap)
-            trajectory.append(row)
+            trajectory.append(knobs: indices.enumerated().lazy.map { axes[$0.offset][$0.element] }, overlap: overlap)
             mask.append(feasible)
             SweepGrid.advance(&indices, shape: shape)
         }
@@ -97,7 +93,7 @@ public enum CancellationRunner {
     }
 
     /// polygram's choice among the evaluated grid points, and the result.
-    static func choose(_ p: CancellationProblem, trajectory: [[Double]], mask: [Bool]) throws -> CancellationResult {
+    static func choose(_ p: CancellationProblem, trajectory: Trajectory, mask: [Bool]) throws -> CancellationResult {
         let best = firstMinimum(trajectory.map { $0[p.paths.count] }, among: mask)
         let values = Array(trajectory[best].prefix(p.paths.count))
         return try p.assemble(method: "grid", values: values, afterOverlap: trajectory[best][p.paths.count],
@@ -278,7 +274,7 @@ struct CancellationProblem {
     }
 
     /// polygram's result assembly (§5.5): before/after Grams, floor, efficiency, at-floor warning.
-    func assemble(method: String, values: [Double], afterOverlap: Double, trajectory: [[Double]],
+    func assemble(method: String, values: [Double], afterOverlap: Double, trajectory: Trajectory,
                   mask: [Bool], warnAtFloor: Bool = true) throws -> CancellationResult {
         let beforeGram = try ExperimentRunner.gram(original)
         var atOptimum = try dictionary(at: values)
