@@ -22,7 +22,7 @@ public enum AnalysisReport {
                               sourcePath: String? = nil, featureIDs: [Int]? = nil) -> String {
         var lines: [String] = ["# Polygram analysis — \(prediction.dictionaryName)", ""]
         if let sourcePath { lines.append("- SAE source: `\(sourcePath)`") }
-        if let featureIDs { lines.append("- Selected feature_ids: [\(featureIDs.map(String.init).joined(separator: ", "))]") }
+        if let featureIDs { lines.append("- Selected feature_ids: [\(featureIDs.map(String.init).joinedText(", "))]") }
         lines.append("- Cluster method: `\(selection.clusterMethod)`")
         lines.append("- β variance explained: \(format(selection.betaVarianceExplained, "%.4f"))")
         if let tier = selection.tierPreservation {
@@ -38,7 +38,7 @@ public enum AnalysisReport {
                   "|------|------|--------:|------:|----:|--:|--:|"]
         for p in stableSortedDescending(prediction.pairs, by: \.cancellationGap) {
             lines.append("| \(p.featureA) ↔ \(p.featureB) | \(p.isCrossCluster ? "cross" : "intra") | "
-                + [p.currentOverlap, p.structuralFloor, p.cancellationGap, p.M].map { format($0, "%.4f") }.joined(separator: " | ")
+                + [p.currentOverlap, p.structuralFloor, p.cancellationGap, p.M].map { format($0, "%.4f") }.joinedText(" | ")
                 + " | \(format(p.V, "%+.4f")) |")
         }
         lines += ["", "## Per-feature sensitivity (mean |V_ij|)", "",
@@ -56,13 +56,13 @@ public enum AnalysisReport {
             lines += selection.warnings.map { "- \($0)" }
             lines.append("")
         }
-        return lines.joined(separator: "\n")
+        return lines.joinedText("\n")
     }
 
     static func floorCorrectionNote(_ corrected: [PairPrediction], total: Int) -> String {
         let examples = corrected.prefix(3).map {
             "\($0.featureA) ↔ \($0.featureB) \(format($0.structuralFloor, "%.4f")) (polygram 0.15.0: \(format($0.referenceFloor, "%.4f")))"
-        }.joined(separator: "; ")
+        }.joinedText("; ")
         return "**Floor correction (polygramc).** Some features have φ ≠ 0. The floor above is `M − |V|` from the "
             + "overlaps at δ = φ_b − φ_a = 0 and δ = π, so it is invariant under uniform-φ shifts; polygram 0.15.0 "
             + "instead sets φ_b := π absolute, which misstates the floor, M and V of \(corrected.count) of \(total) "

@@ -91,7 +91,7 @@ public struct BlockFormation: Hashable, Sendable {
         }
         let missing = names.filter { !seen.contains($0) }
         if !missing.isEmpty {
-            let shown = missing.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            let shown = missing.prefix(5).map { "'\($0)'" }.joinedText(", ")
             throw PolygramError.value("user_declared block formation: \(missing.count) feature(s) not covered by the hierarchy: [\(shown)]")
         }
         return blocks

@@ -136,13 +136,13 @@ public struct FeatureGraph: Hashable, Sendable {
         if edges.isEmpty { lines.append("| _(none)_ | | | | | | |") }
         for e in edges {
             lines.append("| \(e.source) | \(e.target) | " + [e.weight, e.floor, e.gap].map { AnalysisReport.format($0, "%.4f") }
-                .joined(separator: " | ") + " | \(e.isCrossCluster ? "yes" : "no") | \(e.reason) |")
+                .joinedText(" | ") + " | \(e.isCrossCluster ? "yes" : "no") | \(e.reason) |")
         }
         lines += ["", "### Components", ""]
         if clusters.isEmpty { lines.append("- _(none)_") }
-        lines += clusters.map { "- { \($0.joined(separator: ", ")) }" }
+        lines += clusters.map { "- { \($0.joinedText(", ")) }" }
         lines += ["", "### Formula", "", "```", formula, "```", ""]
-        return lines.joined(separator: "\n")
+        return lines.joinedText("\n")
     }
 }
 

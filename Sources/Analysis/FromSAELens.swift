@@ -99,7 +99,7 @@ public enum FromSAELens {
         for record in records { byID[record.featureID] = record }
         let missing = featureIDs.filter { byID[$0] == nil }
         guard missing.isEmpty else {
-            throw PolygramError.value("feature_id(s) not in records: [\(missing.map(String.init).joined(separator: ", "))]")
+            throw PolygramError.value("feature_id(s) not in records: [\(missing.map(String.init).joinedText(", "))]")
         }
         let selected = featureIDs.map { byID[$0]! }
         // Shares the records' rows (float32 for checkpoints): no N × d float64 copy.
@@ -216,7 +216,7 @@ public enum FromSAELens {
     static func validateFeatures(_ d: FeatureDictionary) throws {
         var seen: Set<String> = [], duplicates: Set<String> = []
         for f in d.features where !seen.insert(f.name).inserted { duplicates.insert(f.name) }
-        func list(_ xs: [String]) -> String { "[" + xs.map { "'\($0)'" }.joined(separator: ", ") + "]" }
+        func list(_ xs: [String]) -> String { "[" + xs.map { "'\($0)'" }.joinedText(", ") + "]" }
         if !duplicates.isEmpty { throw PolygramError.value("duplicate feature name(s): \(list(duplicates.sorted()))") }
         let collisions = d.hierarchy.map(\.name).filter { seen.contains($0) }
         if !collisions.isEmpty {

@@ -64,7 +64,7 @@ public struct SAEImport {
         for record in records where byID[record.featureID] == nil { byID[record.featureID] = record }
         let missing = featureIDs.filter { byID[$0] == nil }
         guard missing.isEmpty else {
-            throw InputError("feature_id(s) not in records: [\(missing.map(String.init).joined(separator: ", "))]", file: file)
+            throw InputError("feature_id(s) not in records: [\(missing.map(String.init).joinedText(", "))]", file: file)
         }
         let selected = featureIDs.map { byID[$0]! }
         let dimension = selected[0].projection.count
@@ -138,7 +138,7 @@ public struct SAEImport {
     }
 
     private func pythonList(_ items: [String]) -> String {
-        "[" + items.map { "'\($0)'" }.joined(separator: ", ") + "]"
+        "[" + items.map { "'\($0)'" }.joinedText(", ") + "]"
     }
 
     /// `_gamma_via_cluster_pca`: PC1 coordinate within each cluster of ≥ 2

@@ -25,7 +25,7 @@ public enum SAEImportWriter {
                 out += "[]"
             } else {
                 out += "[\n"
-                out += r.projection.map { "        " + number($0) }.joined(separator: ",\n")
+                out += r.projection.map { "        " + number($0) }.joinedText(",\n")
                 out += "\n      ]"
             }
             if let label = r.label { out += ",\n      \"label\": \(quote(label))" }
@@ -116,7 +116,7 @@ public enum SAEImportWriter {
             return names
         }
         if distinct.count > 1 {
-            throw InputError("--names \(file) mixes value types {\(distinct.joined(separator: ", "))}; expected a uniform "
+            throw InputError("--names \(file) mixes value types {\(distinct.joinedText(", "))}; expected a uniform "
                              + "`{id: name}` (string values) or `{name: id}` (int values) map", at: root.location)
         }
         throw InputError("--names \(file) value type \(distinct[0]) not supported; use string values for `{id: name}` "

@@ -53,7 +53,7 @@ public struct SafetensorsTensor: Hashable, Sendable {
     public var shapeDescription: String { SafetensorsTensor.describe(shape: shape) }
 
     static func describe(shape: [Int]) -> String {
-        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joinedText(", ") + ")"
     }
 }
 
@@ -275,7 +275,7 @@ enum SafetensorsHeader {
             }
             guard let dtype = SafetensorsDType(rawValue: dtypeText) else {
                 throw fail("tensor '\(name)' has unknown dtype '\(dtypeText)' (known: "
-                           + SafetensorsDType.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                           + SafetensorsDType.allCases.map(\.rawValue).joinedText(", ") + ")")
             }
             guard let shapeNode = node["shape"], case .array(let dims) = shapeNode.value else {
                 throw fail("tensor '\(name)' has no 'shape' list")

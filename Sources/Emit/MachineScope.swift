@@ -5,7 +5,7 @@ enum MachineScope {
     static func make(_ machine: Machine) -> TemplateScope {
         var scope = TemplateScope()
         scope["name"] = .text(machine.name)
-        scope["summary"] = .text(machine.summary.joined(separator: "\n\n"))
+        scope["summary"] = .text(machine.summary.joinedText("\n\n"))
         scope["context"] = .list(machine.context.map { field in
             // polygram pads the HEA register cell by max(0, len − 12) spaces.
             let value = field.defaultValue ?? ""
@@ -36,7 +36,7 @@ enum MachineScope {
             scope["encodingKind"] = .text(encoding.kind)
             scope["depth"] = .text(String(encoding.depth))
             scope["entangler"] = .text(encoding.entangler)
-            scope["rotations"] = .text(encoding.rotations.map(\.rawValue).joined(separator: ", "))
+            scope["rotations"] = .text(encoding.rotations.map(\.rawValue).joinedText(", "))
         }
         scope["theta"] = .list(machine.theta.map { row in
             TemplateScope(["concept": .text(row.concept), "tensor": .text(PythonList.repr(row.tensor)),
@@ -50,12 +50,12 @@ enum MachineScope {
     /// separators span the padded header cell; Rung5's use max(7, len(column)).
     private static func addAmpBranch(_ amp: AmpBranchTable, to scope: inout TemplateScope) {
         let isRung5 = amp.columns.count > 1 && amp.columns[1] == "theta_0"
-        scope["ampHeader"] = .text("| " + amp.columns.joined(separator: " | ") + " |")
+        scope["ampHeader"] = .text("| " + amp.columns.joinedText(" | ") + " |")
         let dashes = amp.columns.map { String(repeating: "-", count: isRung5 ? max(7, $0.count) : $0.count + 2) }
-        scope["ampSeparator"] = .text("|" + dashes.joined(separator: "|") + "|")
+        scope["ampSeparator"] = .text("|" + dashes.joinedText("|") + "|")
         scope["ampRows"] = .list(amp.rows.map { row in
             let cells = [row.concept] + row.knobs.flatMap { [PythonFloat.repr($0.theta), PythonFloat.repr($0.psi)] }
-            return TemplateScope(["row": .text("| " + cells.joined(separator: " | ") + " |")])
+            return TemplateScope(["row": .text("| " + cells.joinedText(" | ") + " |")])
         })
     }
 }

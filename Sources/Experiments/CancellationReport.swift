@@ -36,7 +36,7 @@ extension CancellationResult {
 
     /// `{D}_trajectory.csv`: knob paths, `overlap`, `feasible`; numbers `{:.6f}`, feasible 1/0.
     public var trajectoryCSV: String {
-        var bytes = Array(((knobs + ["overlap", "feasible"]).joined(separator: ",") + "\n").utf8)
+        var bytes = Array(((knobs + ["overlap", "feasible"]).joinedText(",") + "\n").utf8)
         bytes.reserveCapacity(bytes.count + trajectory.count * 12 * (trajectory.width + 1))
         for (row, feasible) in zip(trajectory, feasibleMask) {
             for x in row {
@@ -57,7 +57,7 @@ extension CancellationResult {
             "# \(dictionaryAtOptimum.name)", "",
             "- target pair: `\(pair[0])` × `\(pair[1])`",
             "- method: `\(method)`",
-            "- knobs: " + knobs.map { "`\($0)`" }.joined(separator: ", "),
+            "- knobs: " + knobs.map { "`\($0)`" }.joinedText(", "),
             "- tolerance_met: \(toleranceMet ? "True" : "False") (after_overlap < tolerance)",
             "- feasible evaluations: \(feasibleCount) of \(evaluations)", "",
             "## Optimum", "",
@@ -78,7 +78,7 @@ extension CancellationResult {
             lines += ["", "## Caveat"]
             for paragraph in caveats { lines += ["", paragraph] }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joinedText("\n") + "\n"
     }
 
     /// polygram's interpretation line, except at the structural floor: polygram
@@ -145,11 +145,11 @@ enum JSONValue {
         case .string(let s): return JSONString.quote(s)
         case .array(let items):
             if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
+            return "[\n" + items.map { pad + $0.render(indent: indent + 1) }.joinedText(",\n") + "\n\(close)]"
         case .object(let members):
             if members.isEmpty { return "{}" }
             return "{\n" + members.map { pad + JSONString.quote($0.0) + ": " + $0.1.render(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n\(close)}"
+                .joinedText(",\n") + "\n\(close)}"
         }
     }
 }

@@ -363,4 +363,4 @@ func pyRepr(_ s: String) -> String {
     return "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
 }
 
-func pyList(_ items: [String]) -> String { "[" + items.map(pyRepr).joined(separator: ", ") + "]" }
+func pyList(_ items: [String]) -> String { "[" + items.map(pyRepr).joinedText(", ") + "]" }

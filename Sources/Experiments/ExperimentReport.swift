@@ -14,7 +14,7 @@ extension ExperimentResult {
         header += assertions.map(\.0.rawValue)
         // Written as bytes, each axis value's repr once: a 2-D sweep is thousands of cells.
         let axisCells = axes.map { $0.values.map { Array(PythonFloat.repr($0).utf8) } }
-        var bytes = Array((header.joined(separator: ",") + "\n").utf8)
+        var bytes = Array((header.joinedText(",") + "\n").utf8)
         bytes.reserveCapacity(bytes.count + grid.count * 24 * (header.count - assertions.count))
         func cell(_ x: Double) {
             bytes.append(contentsOf: PythonFloat.repr(x).utf8)
@@ -61,12 +61,12 @@ extension ExperimentResult {
             let low = axis.values.min() ?? .nan, high = axis.values.max() ?? .nan
             lines.append("| `\(axis.key)` | \(axis.values.count) | \(fixed4(low)) | \(fixed4(high)) |")
         }
-        lines += ["", "## Measures", "", experiment.measures.map { "`\($0.rawValue)`" }.joined(separator: ", "), "",
+        lines += ["", "## Measures", "", experiment.measures.map { "`\($0.rawValue)`" }.joinedText(", "), "",
                   "## Assertions", "",
-                  experiment.assertions.isEmpty ? "_(none)_" : experiment.assertions.map { "`\($0.rawValue)`" }.joined(separator: ", "),
+                  experiment.assertions.isEmpty ? "_(none)_" : experiment.assertions.map { "`\($0.rawValue)`" }.joinedText(", "),
                   ""]
         // polygram joins with "\n" and a final empty line: one trailing newline.
-        return lines.joined(separator: "\n")
+        return lines.joinedText("\n")
     }
 
     var runResults: String {
@@ -93,7 +93,7 @@ extension ExperimentResult {
                 lines.append("| \(assertion.rawValue) | \(count) | \(passes.count) | \(rate) |")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joinedText("\n") + "\n"
     }
 
     private func fixed4(_ x: Double) -> String { x.isNaN ? "nan" : FixedDecimal.format(x, places: 4) }

@@ -166,7 +166,7 @@ struct RunJob {
                 var plots = [Artefact(path: path("gram.svg"), text: ExperimentPlots.gramBeforeAfter(
                     labels: dictionary.features.map(\.name), before: GramHeatmap.magnitudes(result.beforeGram),
                     after: GramHeatmap.magnitudes(result.afterGram),
-                    title: "\(dictionary.name): \(cancellation.targetPair.joined(separator: " × ")) cancellation"))]
+                    title: "\(dictionary.name): \(cancellation.targetPair.joinedText(" × ")) cancellation"))]
                 if let grid = Self.searchGrid(result) {
                     plots.append(Artefact(path: path("grid.svg"), text: ExperimentPlots.cancellationGrid(
                         xKey: result.knobs[0], yKey: result.knobs[1], xValues: grid.x, yValues: grid.y,

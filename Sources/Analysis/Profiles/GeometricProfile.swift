@@ -115,7 +115,7 @@ public enum ProfileRegistry {
         lock.lock()
         defer { lock.unlock() }
         guard let p = profiles[name] else {
-            let names = profiles.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let names = profiles.keys.sorted().map { "'\($0)'" }.joinedText(", ")
             throw PolygramError.key("get_profile: no profile named '\(name)'. Registered profiles: [\(names)]")
         }
         return p

@@ -32,7 +32,7 @@ public struct Colormap: Sendable, Hashable {
     public func hex(_ t: Double) -> String {
         let (r, g, b) = rgb(t)
         guard (0...255).contains(r), (0...255).contains(g), (0...255).contains(b) else {
-            return "#" + [r, g, b].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+            return "#" + [r, g, b].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joinedText()
         }
         // Seven bytes written in place (a small string, no allocation): heatmaps ask for one colour per cell.
         return String(unsafeUninitializedCapacity: 7) { buffer in

@@ -114,7 +114,7 @@ final class SVGCanvas {
     /// the same fill: e.g. every masked cell of a heatmap in one element.
     func rectangles(_ boxes: [(x: Double, y: Double, width: Double, height: Double)], fill: String) throws {
         guard !boxes.isEmpty else { return }
-        let d = boxes.map { "M\(c($0.x)),\(c($0.y))h\(c($0.width))v\(c($0.height))h\(c(-$0.width))z" }.joined()
+        let d = boxes.map { "M\(c($0.x)),\(c($0.y))h\(c($0.width))v\(c($0.height))h\(c(-$0.width))z" }.joinedText()
         try xml.element("path", attributes: [("d", d), ("fill", fill)])
     }
 
@@ -134,7 +134,7 @@ final class SVGCanvas {
     }
 
     func polyline(_ points: [(Double, Double)], stroke: String, width: Double, dash: String?) throws {
-        var attributes = [("points", points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")),
+        var attributes = [("points", points.map { "\(c($0.0)),\(c($0.1))" }.joinedText(" ")),
                           ("fill", "none"), ("stroke", stroke), ("stroke-width", c(width)),
                           ("stroke-linejoin", "round"), ("stroke-linecap", dash == nil ? "round" : "butt")]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
@@ -148,7 +148,7 @@ final class SVGCanvas {
     }
 
     func polygon(_ points: [(Double, Double)], fill: String, stroke: String? = nil, strokeWidth: Double = 1) throws {
-        var attributes = [("points", points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")), ("fill", fill)]
+        var attributes = [("points", points.map { "\(c($0.0)),\(c($0.1))" }.joinedText(" ")), ("fill", fill)]
         if let stroke { attributes += [("stroke", stroke), ("stroke-width", c(strokeWidth)), ("stroke-linejoin", "round")] }
         try xml.element("polygon", attributes: attributes)
     }

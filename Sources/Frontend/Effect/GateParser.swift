@@ -125,8 +125,8 @@ enum AngleSlot {
                 throw EffectSyntaxError(message: "'\(name)' is an int parameter and cannot be used as an angle "
                                             + "in \(gate)", offset: offset)
             }
-            let params = scope.angleParameters.isEmpty ? "none" : scope.angleParameters.joined(separator: ", ")
-            let fields = scope.contextFields.isEmpty ? "none" : scope.contextFields.keys.sorted().joined(separator: ", ")
+            let params = scope.angleParameters.isEmpty ? "none" : scope.angleParameters.joinedText(", ")
+            let fields = scope.contextFields.isEmpty ? "none" : scope.contextFields.keys.sorted().joinedText(", ")
             throw EffectSyntaxError(message: "undefined parameter '\(name)' in angle '\(text)' of \(gate) "
                                         + "(angle parameters: \(params); numeric context fields: \(fields))",
                                     offset: offset)

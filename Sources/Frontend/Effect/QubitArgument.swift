@@ -54,7 +54,7 @@ enum QubitArgument {
                                         offset: offset)
             }
             guard scope.intParameters.contains(token) else {
-                let declared = scope.intParameters.isEmpty ? "none" : scope.intParameters.joined(separator: ", ")
+                let declared = scope.intParameters.isEmpty ? "none" : scope.intParameters.joinedText(", ")
                 throw EffectSyntaxError(message: "unbound identifier '\(token)' in qubit subscript "
                                             + "(declared int parameters: \(declared))", offset: offset)
             }

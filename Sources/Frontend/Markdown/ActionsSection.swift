@@ -69,7 +69,7 @@ struct SignatureParser {
         let slots = chars[1..<close].split(separator: ",").map { U.string($0).trimmed }.filter { !$0.isEmpty }
         guard slots.contains(where: Self.containsColon) else {
             if slots.count >= 2 {
-                let extra = slots.dropFirst().map { "'\($0)'" }.joined(separator: ", ")
+                let extra = slots.dropFirst().map { "'\($0)'" }.joinedText(", ")
                 throw fail("extra parameter slot(s) \(extra) missing `: type` annotation "
                            + "(write `name: int` or `name: angle`)")
             }

@@ -88,7 +88,7 @@ struct ElementScanner {
 
         func flushProse() {
             if !prose.isEmpty {
-                elements.append(.paragraph(Paragraph(text: prose.joined(separator: "\n"), line: proseStart)))
+                elements.append(.paragraph(Paragraph(text: prose.joinedText("\n"), line: proseStart)))
                 prose = []
             }
         }
@@ -140,7 +140,7 @@ struct ElementScanner {
             }
             parts.append(text.trimmed)
         }
-        return Blockquote(text: parts.count == 1 ? parts[0] : parts.joined(separator: "\n"), line: block.startLine)
+        return Blockquote(text: parts.count == 1 ? parts[0] : parts.joinedText("\n"), line: block.startLine)
     }
 
     // MARK: - Lists
@@ -158,7 +158,7 @@ struct ElementScanner {
                 if first.endLine > first.startLine {
                     var parts = [head]
                     for number in (first.startLine + 1)...first.endLine { parts.append(source.line(number).trimmed) }
-                    text = parts.joined(separator: " ")
+                    text = parts.joinedText(" ")
                 } else {
                     text = head
                 }

@@ -22,7 +22,7 @@ extension MachineBuilder {
         }
         let missing = ["kind", "depth", "entangler", "rotations"].filter { values[$0] == nil }
         guard missing.isEmpty else {
-            throw source.error("encoding_missing_keys: \(missing.joined(separator: ", "))", line: table.line)
+            throw source.error("encoding_missing_keys: \(missing.joinedText(", "))", line: table.line)
         }
         func fail(_ key: String, _ message: String) -> InputError {
             let row = values[key]!.1
@@ -95,9 +95,9 @@ extension MachineBuilder {
                                    line: row.line, column: cell.column + error.offset)
             }
             guard let shape = literal.shape, shape == expected, case .list(let layers) = literal else {
-                let got = literal.shape.map { "(" + $0.map(String.init).joined(separator: ", ") + ")" } ?? "ragged"
+                let got = literal.shape.map { "(" + $0.map(String.init).joinedText(", ") + ")" } ?? "ragged"
                 throw source.error("theta_shape_mismatch: concept '\(concept)' has shape \(got), expected ("
-                                   + expected.map(String.init).joined(separator: ", ") + ")",
+                                   + expected.map(String.init).joinedText(", ") + ")",
                                    line: row.line, column: cell.column)
             }
             let tensor: [[[Double]]] = layers.map { rotation in

@@ -150,7 +150,7 @@ struct ActionCallBinder {
                 } catch let error as AngleSyntaxError {
                     throw fail("parameter '\(parameter.name)': \(error.message)", column: column + error.offset)
                 } catch let error as UnboundSymbol {
-                    let fields = scope.values.keys.sorted().joined(separator: ", ")
+                    let fields = scope.values.keys.sorted().joinedText(", ")
                     throw fail("parameter '\(parameter.name)': undefined parameter '\(error.name)' (call-site "
                                + "angles may use numeric context fields only: \(fields.isEmpty ? "none" : fields))",
                                column: column)

@@ -201,7 +201,7 @@ struct DictionaryReader {
     struct RaggedList: Error, @unchecked Sendable { let node: Node }
 
     static func tupleText(_ shape: [Int]) -> String {
-        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joinedText(", ") + ")"
     }
 
     func flatten3(_ value: NestedNumbers) -> [[[Double]]] {
@@ -327,7 +327,7 @@ struct DictionaryReader {
                     + "Feature.with_default_amp_knobs(encoding) gives [(0.0, 0.0)] * \(k)", at: d.ampNode ?? d.node)
             }
             for (i, entry) in entries.enumerated() where entry.values?.count != 2 {
-                let got = entry.values.map { "[" + $0.map(PythonFloat.repr).joined(separator: ", ") + "]" }
+                let got = entry.values.map { "[" + $0.map(PythonFloat.repr).joinedText(", ") + "]" }
                     ?? nodes.describe(entry.node)
                 throw nodes.error("\(what): amp_knobs[\(i)] must be a 2-tuple of (theta, psi); got \(got)",
                                   at: entry.node)

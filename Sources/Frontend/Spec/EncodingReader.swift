@@ -41,7 +41,7 @@ struct EncodingReader {
         // Find `kind` first so unknown keys can be judged against its parameters.
         guard let kindNode = mapping.first(where: { $0.key.string == "kind" })?.value else {
             throw nodes.error("encoding is missing required key 'kind' (one of "
-                + Self.kinds.joined(separator: ", ") + ")", at: node)
+                + Self.kinds.joinedText(", ") + ")", at: node)
         }
         let kind = try nodes.string(kindNode, "encoding kind")
         try checkKind(kind, kindNode)
@@ -85,7 +85,7 @@ struct EncodingReader {
     private func checkKind(_ kind: String, _ node: Node) throws {
         guard Self.kinds.contains(kind) else {
             throw nodes.error("unknown encoding \(PythonString.repr(kind)); supported: "
-                + Self.kinds.joined(separator: ", "), at: node)
+                + Self.kinds.joinedText(", "), at: node)
         }
     }
 

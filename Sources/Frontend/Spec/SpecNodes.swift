@@ -68,7 +68,7 @@ struct SpecNodes {
             }
             guard allowed.contains(key.string) else {
                 throw error("unknown key \(PythonString.repr(key.string)) in \(what); allowed keys: "
-                    + allowed.joined(separator: ", "), at: keyNode)
+                    + allowed.joinedText(", "), at: keyNode)
             }
             pairs.append((key.string, keyNode, value))
         }

@@ -77,7 +77,7 @@ public enum SpecReader {
              let .composer(context, problem, mark, _):
             return InputError("malformed \(language): \(detail(problem, context))", at: at(mark))
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { PythonString.repr($0) }.joined(separator: ", ")
+            let keys = duplicates.map { PythonString.repr($0) }.joinedText(", ")
             return InputError("duplicate key \(keys) in mapping", at: at(context.mark))
         case let .reader(problem, offset, _, _):
             return InputError("malformed \(language): \(problem)",

@@ -60,7 +60,7 @@ public struct HEAParameters: Hashable, Sendable {
 
     public var pythonRepr: String {
         let rots = rotations.map { "'\($0.rawValue)'" }
-        let tuple = rots.count == 1 ? "(\(rots[0]),)" : "(\(rots.joined(separator: ", ")))"
+        let tuple = rots.count == 1 ? "(\(rots[0]),)" : "(\(rots.joinedText(", ")))"
         let bound = tierSeparationBound.map(PythonFloat.repr) ?? "None"
         return "HEA_Rung2(depth=\(depth), entangler='\(entangler.rawValue)', rotations=\(tuple), "
             + "tier_separation_bound=\(bound), n_qubits=\(qubitCount))"

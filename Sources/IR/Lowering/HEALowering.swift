@@ -3,9 +3,9 @@
 enum HEALowering {
     static func lower(_ dictionary: FeatureDictionary, _ p: HEAParameters) throws -> Machine {
         let slugs = try dictionary.features.map { try slug($0.name) }
-        let register = "[" + (0..<p.qubitCount).map { "q\($0)" }.joined(separator: ", ") + "]"
+        let register = "[" + (0..<p.qubitCount).map { "q\($0)" }.joinedText(", ") + "]"
         var machine = Machine(name: dictionary.name, location: dictionary.location)
-        let rotations = "[" + p.rotations.map { "'\($0.rawValue)'" }.joined(separator: ", ") + "]"
+        let rotations = "[" + p.rotations.map { "'\($0.rawValue)'" }.joinedText(", ") + "]"
         machine.summary = ["Polygram-generated rung-2 HEA dictionary (\(dictionary.features.count) features, "
             + "\(dictionary.hierarchy.count) clusters; depth=\(p.depth), entangler=\(p.entangler.rawValue), rotations=\(rotations))."]
         machine.context = [ContextField(name: "qubits", type: "list<qubit>", defaultValue: register)]

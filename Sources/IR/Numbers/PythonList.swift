@@ -2,8 +2,8 @@
 public enum PythonList {
     public static func repr(_ tensor: [[[Double]]]) -> String {
         "[" + tensor.map { matrix in
-            "[" + matrix.map { row in "[" + row.map(PythonFloat.repr).joined(separator: ", ") + "]" }
-                .joined(separator: ", ") + "]"
-        }.joined(separator: ", ") + "]"
+            "[" + matrix.map { row in "[" + row.map(PythonFloat.repr).joinedText(", ") + "]" }
+                .joinedText(", ") + "]"
+        }.joinedText(", ") + "]"
     }
 }

@@ -25,12 +25,12 @@ public enum PythonString {
 
     /// Python's `repr(list_of_str)`: `['a', 'b']`.
     public static func reprList(_ items: [String]) -> String {
-        "[" + items.map { repr($0) }.joined(separator: ", ") + "]"
+        "[" + items.map { repr($0) }.joinedText(", ") + "]"
     }
 
     /// Python's `repr(tuple_of_str)`: `('a', 'b')`, `('a',)`.
     public static func reprTuple(_ items: [String]) -> String {
-        items.count == 1 ? "(\(repr(items[0])),)" : "(" + items.map { repr($0) }.joined(separator: ", ") + ")"
+        items.count == 1 ? "(\(repr(items[0])),)" : "(" + items.map { repr($0) }.joinedText(", ") + ")"
     }
 
     private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {

@@ -19,7 +19,7 @@ public struct SharedLibrary {
             }
             reasons.append(dlerror().map { String(cString: $0) } ?? candidate)
         }
-        throw SharedLibraryError(description: "cannot load \(name): " + reasons.joined(separator: "; "))
+        throw SharedLibraryError(description: "cannot load \(name): " + reasons.joinedText("; "))
     }
 
     /// The entry point `symbol`, as the C function type `F`.

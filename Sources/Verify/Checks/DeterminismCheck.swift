@@ -37,7 +37,7 @@ public enum GuardOverlapCheck: MachineCheck {
         return NonDeterministicCheck.groups(machine).compactMap { group in
             let guards = group.compactMap(\.guardRef)
             guard guards.count >= 2, !provablyExclusive(guards, definitions: machine.guards) else { return nil }
-            let names = guards.map { ($0.negated ? "!" : "") + $0.name }.joined(separator: ", ")
+            let names = guards.map { ($0.negated ? "!" : "") + $0.name }.joinedText(", ")
             return Diagnostic(code, .warning,
                               "State '\(group[0].source)' guards for event '\(group[0].event)' may overlap: \(names)",
                               at: group[0].location)

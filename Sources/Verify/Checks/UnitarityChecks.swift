@@ -49,7 +49,7 @@ public enum GateChecks {
                 if gate.controls.contains(where: gate.targets.contains) {
                     let overlap = Set(gate.controls).intersection(gate.targets).sorted()
                     found.append(Diagnostic("CONTROL_TARGET_OVERLAP", .error,
-                        "Gate '\(name)' in \(label()) has overlapping control and target qubits: \(overlap.map(String.init).joined(separator: ", "))",
+                        "Gate '\(name)' in \(label()) has overlapping control and target qubits: \(overlap.map(String.init).joinedText(", "))",
                         at: location))
                 }
             }

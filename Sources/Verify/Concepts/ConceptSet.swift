@@ -107,7 +107,7 @@ public struct ConceptSet {
         let shape = [encoding.rotations.count, encoding.depth, n]
         for row in machine.theta where !(row.tensor.count == shape[0]
             && row.tensor.allSatisfy { $0.count == shape[1] && $0.allSatisfy { $0.count == shape[2] } }) {
-            throw ConceptError("theta row '\(row.concept)' does not have shape (\(shape.map(String.init).joined(separator: ", "))) for this encoding",
+            throw ConceptError("theta row '\(row.concept)' does not have shape (\(shape.map(String.init).joinedText(", "))) for this encoding",
                                at: row.location)
         }
         let concepts = zip(sites, machine.theta).map { site, row in

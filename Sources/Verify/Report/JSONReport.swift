@@ -34,12 +34,12 @@ public enum JSONReport {
                 fields.append("\"column\": \(location.column)")
             }
             if let suggestion = d.suggestion { fields.append("\"suggestion\": \(quote(suggestion))") }
-            out += "\(i2)  {" + fields.joined(separator: ", ") + "}"
+            out += "\(i2)  {" + fields.joinedText(", ") + "}"
         }
         out += m.diagnostics.isEmpty ? "]" : "\n\(i2)]"
         if let gram = m.gram {
             out += ",\n\(i2)\"gram\": {\n"
-            out += "\(i2)  \"labels\": [" + m.conceptLabels.map(quote).joined(separator: ", ") + "],\n"
+            out += "\(i2)  \"labels\": [" + m.conceptLabels.map(quote).joinedText(", ") + "],\n"
             out += "\(i2)  \"overlap\": " + matrix(gram, indent: i2 + "  ") { gram.overlap($0, $1) } + ",\n"
             out += "\(i2)  \"re\": " + matrix(gram, indent: i2 + "  ") { gram.real($0, $1) } + ",\n"
             out += "\(i2)  \"im\": " + matrix(gram, indent: i2 + "  ") { gram.imaginary($0, $1) }
@@ -51,10 +51,10 @@ public enum JSONReport {
             out += ",\n\(i2)\"dynamic\": {\"qubits\": \(dynamic.qubits), \"branches\": ["
             for (bi, branch) in dynamic.branches.enumerated() {
                 out += bi == 0 ? "\n" : ",\n"
-                out += "\(i2)  {\"states\": [" + branch.states.map(quote).joined(separator: ", ") + "], "
+                out += "\(i2)  {\"states\": [" + branch.states.map(quote).joinedText(", ") + "], "
                     + "\"end\": \(quote(branch.end)), "
-                    + "\"schmidt_ranks\": [" + branch.schmidtRanks.map(String.init).joined(separator: ", ") + "], "
-                    + "\"entropy\": [" + branch.entropies.map(number).joined(separator: ", ") + "]}"
+                    + "\"schmidt_ranks\": [" + branch.schmidtRanks.map(String.init).joinedText(", ") + "], "
+                    + "\"entropy\": [" + branch.entropies.map(number).joinedText(", ") + "]}"
             }
             out += dynamic.branches.isEmpty ? "]}" : "\n\(i2)]}"
         }
@@ -69,9 +69,9 @@ public enum JSONReport {
 
     static func matrix(_ gram: GramMatrix, indent: String, _ entry: (Int, Int) -> Double) -> String {
         let rows = (0..<gram.size).map { i in
-            "[" + (0..<gram.size).map { j in number(entry(i, j)) }.joined(separator: ", ") + "]"
+            "[" + (0..<gram.size).map { j in number(entry(i, j)) }.joinedText(", ") + "]"
         }
-        return "[\n" + rows.map { indent + "  " + $0 }.joined(separator: ",\n") + "\n\(indent)]"
+        return "[\n" + rows.map { indent + "  " + $0 }.joinedText(",\n") + "\n\(indent)]"
     }
 
     /// JSON has no NaN/Infinity: those become null.

@@ -64,9 +64,9 @@ public enum JUnitReport {
             let passing = found.filter { !fails($0, strict: strict) }
             if let first = failing.first {
                 testCase.failure = Failure(message: first.message, type: first.severity.rawValue,
-                                           text: failing.map { line($0, file: file) }.joined(separator: "\n"))
+                                           text: failing.map { line($0, file: file) }.joinedText("\n"))
             }
-            if !passing.isEmpty { testCase.systemOut = passing.map { line($0, file: file) }.joined(separator: "\n") }
+            if !passing.isEmpty { testCase.systemOut = passing.map { line($0, file: file) }.joinedText("\n") }
             return testCase
         }
     }

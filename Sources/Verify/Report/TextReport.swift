@@ -30,7 +30,7 @@ public enum TextReport {
         let width = max(6, labels.map(\.count).max() ?? 0)
         func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : String(repeating: " ", count: w - s.count) + s }
         var out = "  concept Gram |<c_i|c_j>|^2:\n"
-        out += "    " + pad("", width) + labels.map { " " + pad($0, max(6, $0.count)) }.joined() + "\n"
+        out += "    " + pad("", width) + labels.map { " " + pad($0, max(6, $0.count)) }.joinedText() + "\n"
         for i in 0..<gram.size {
             out += "    " + pad(labels[i], width)
             for j in 0..<gram.size { out += " " + pad(FixedDecimal.format(gram.overlap(i, j), places: 4), max(6, labels[j].count)) }
