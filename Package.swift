@@ -82,11 +82,14 @@ var swift5: [SwiftSetting] {
 // libgcc_s probes the CPU (cpuid traps to the hypervisor on a VM); measured
 // 0.8 ms and 0.25 ms of a one-workload `run`. The functions the everyday
 // commands run are placed first and together (link/function-order.txt, from
-// scripts/order-functions.sh), so a run faults in fewer pages of code.
+// scripts/order-functions.sh), so a run faults in fewer pages of code, and
+// the executable exports no symbols (link/exports.map): the Swift runtime's
+// start-up `dladdr` scanned its 6,200 exported ones.
 var fastStart: [LinkerSetting] {
     [.unsafeFlags(["-Xclang-linker", "-no-pie", "-Xclang-linker", "-static-libgcc",
                    "-L\(Context.packageDirectory)/link/static-libstdc++",
-                   "-Xlinker", "--section-ordering-file=\(Context.packageDirectory)/link/function-order.txt"],
+                   "-Xlinker", "--section-ordering-file=\(Context.packageDirectory)/link/function-order.txt",
+                   "-Xlinker", "--version-script=\(Context.packageDirectory)/link/exports.map"],
                   .when(configuration: .release))]
 }
 
