@@ -71,8 +71,8 @@ public enum AnalysisReport {
 
     /// Python `format(x, spec)` for the specs the report uses (C printf rounding; `nan`/`inf` spelled Python's way).
     static func format(_ value: Double, _ spec: String) -> String {
-        if value.isNaN { return spec.contains("+") ? "+nan" : "nan" }
-        if value.isInfinite { return value < 0 ? "-inf" : (spec.contains("+") ? "+inf" : "inf") }
+        if value.isNaN { return spec.containsText("+") ? "+nan" : "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : (spec.containsText("+") ? "+inf" : "inf") }
         return Printf.double(value, spec)
     }
 }

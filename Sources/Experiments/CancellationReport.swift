@@ -104,7 +104,7 @@ extension CancellationResult {
     var caveats: [String] {
         let clusters = Set(dictionaryAtOptimum.hierarchy.map(\.name))
         let isCluster = knobs.map { clusters.contains(String($0.prefix { $0 != "." })) }
-        let hasTheta = knobs.contains { $0.contains(".theta[") }
+        let hasTheta = knobs.contains { $0.containsText(".theta[") }
         let multi = "**Note:** the reported `after` is the best value found by `\(method)`, not a guaranteed lower bound. "
             + "Cross-term interactions among knobs can drive the true achievable overlap below this value"
             + (hasTheta ? ", and θ knobs can break cluster invariants — verify `concept_gram_tier_separation` on the optimum" : "")

@@ -359,7 +359,7 @@ final class PairEvaluator {
 
 /// Python `repr` of a plain string (single quotes unless it holds one and no double quote).
 func pyRepr(_ s: String) -> String {
-    if s.contains("'") && !s.contains("\"") { return "\"\(s)\"" }
+    if s.containsText("'") && !s.containsText("\"") { return "\"\(s)\"" }
     return "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
 }
 

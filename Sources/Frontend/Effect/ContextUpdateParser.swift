@@ -17,7 +17,7 @@ enum ContextUpdateParser {
                 elsePart = split.else
             }
             while thenPart.hasSuffix(";") || thenPart.last?.isWhitespace == true { thenPart.removeLast() }
-            let nested = body.lowercased().contains("if bits[")
+            let nested = body.lowercased().containsText("if bits[")
             if nested {
                 guard containsAssignment(body) else { return false }
                 throw EffectSyntaxError(

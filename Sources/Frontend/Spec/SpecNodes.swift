@@ -153,7 +153,7 @@ struct SpecNodes {
             throw error("non-finite angle: \(what) is \(s.string)", at: node)
         }
         let text = withoutUnderscores(s.string)
-        if !text.contains(":"), let value = Double(text) { return value }
+        if !text.containsText(":"), let value = Double(text) { return value }
         if let value = Double.construct(from: s) { return value }
         throw error("\(what): cannot read number \(s.string)", at: node)
     }

@@ -1,7 +1,7 @@
 /// Python's `repr(str)`, used to quote names in messages the way polygram does.
 public enum PythonString {
     public static func repr(_ text: String) -> String {
-        let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+        let quote: Character = text.containsText("'") && !text.containsText("\"") ? "\"" : "'"
         var out = String(quote)
         for scalar in text.unicodeScalars {
             switch scalar {

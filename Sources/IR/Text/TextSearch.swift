@@ -5,7 +5,7 @@ extension String {
     /// search when both strings are ASCII: Foundation's default (canonical
     /// equivalence) changes nothing there, and bridging to NSString costs
     /// more than the search. `needle` is one of the checks' keywords.
-    func containsText(_ needle: String) -> Bool {
+    public func containsText(_ needle: String) -> Bool {
         var text = self, pattern = needle  // withUTF8 is mutating (it may make the storage contiguous)
         let found: Bool? = text.withUTF8 { hay in
             pattern.withUTF8 { pattern in
