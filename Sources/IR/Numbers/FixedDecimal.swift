@@ -87,11 +87,12 @@ public enum FixedDecimal {
         let scale = Double(powersOfTen[places])
         let p = a * scale
         if p < 0x1p52 {
-            let whole = UInt64(p)
+            // Signed conversions: one instruction each way (unsigned ones are sequences).
+            let whole = Int64(p)
             let fraction = p - Double(whole)
-            if fraction != 0.5 { return UInt128(whole + (fraction > 0.5 ? 1 : 0)) }
+            if fraction != 0.5 { return UInt128(UInt64(whole + (fraction > 0.5 ? 1 : 0))) }
             let e = (-p).addingProduct(a, scale)
-            return UInt128(whole + (e > 0 || (e == 0 && whole & 1 == 1) ? 1 : 0))
+            return UInt128(UInt64(whole + (e > 0 || (e == 0 && whole & 1 == 1) ? 1 : 0)))
         }
         // a = m · 2^s with m < 2^53.
         let m: UInt64, s: Int
