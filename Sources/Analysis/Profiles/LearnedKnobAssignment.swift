@@ -72,12 +72,21 @@ public struct LearnedKnobAssignment: KnobAssignment {
         let centred = DenseMath.centred(projections)
         let vt = try DenseMath.thinSVD(centred).vt
         let nAxes = min(maxAxes, vt.count)
-        func values(axis: Int, range: (lo: Double, hi: Double)) -> [Double] {
-            guard axis < vt.count else { return [Double](repeating: KnobMath.mid(range), count: n) }
-            let coords = centred.map { DenseMath.dot($0, vt[axis]) }
-            let scale = coords.map(\.magnitude).max() ?? 0
-            guard scale >= 1e-12 else { return [Double](repeating: KnobMath.mid(range), count: n) }
-            return coords.map { $0 / scale * KnobMath.half(range) + KnobMath.mid(range) }
+        // A knob's values on an axis, computed once per (knob, axis): the greedy
+        // search scores every axis for every knob.
+        var knobValues: [Int: [Double]] = [:]
+        func values(axis: Int, knob k: Int) -> [Double] {
+            let key = k * (vt.count + 1) + min(axis, vt.count)
+            if let cached = knobValues[key] { return cached }
+            let range = knobs[k].range
+            var v = [Double](repeating: KnobMath.mid(range), count: n)
+            if axis < vt.count {
+                let coords = centred.map { DenseMath.dot($0, vt[axis]) }
+                let scale = coords.map(\.magnitude).max() ?? 0
+                if scale >= 1e-12 { v = coords.map { $0 / scale * KnobMath.half(range) + KnobMath.mid(range) } }
+            }
+            knobValues[key] = v
+            return v
         }
 
         // Reference geometry D_ij = cos²(p_i, p_j) with norm + 1e-12.
@@ -85,13 +94,15 @@ public struct LearnedKnobAssignment: KnobAssignment {
             let norm = DenseMath.norm(p) + 1e-12
             return p.map { $0 / norm }
         }
-        var reference: [Double] = []
+        var referenceOverlaps: [Double] = []
         for i in 0..<n {
             for j in (i + 1)..<max(i + 1, n) {
                 let c = DenseMath.dot(units[i], units[j])
-                reference.append(c * c)
+                referenceOverlaps.append(c * c)
             }
         }
+        // Its ranks once, not once per candidate.
+        let reference = SpearmanReference(referenceOverlaps)
 
         func features(_ axes: [Int]) -> [Feature] {
             var fs = (0..<n).map { i in
@@ -101,7 +112,7 @@ public struct LearnedKnobAssignment: KnobAssignment {
             var ampList = [[AmpKnob]](repeating: [AmpKnob](repeating: AmpKnob(theta: 0, psi: 0), count: ampPairs),
                                       count: n)
             for (k, knob) in knobs.enumerated() {
-                let v = values(axis: axes[k], range: knob.range)
+                let v = values(axis: axes[k], knob: k)
                 for i in 0..<n {
                     switch knob.name {
                     case "alpha": fs[i].alpha = v[i]
@@ -133,7 +144,7 @@ public struct LearnedKnobAssignment: KnobAssignment {
             let g = try DictionaryGram.compute(d).abs2
             var candidate: [Double] = []
             for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { candidate.append(g[i][j]) } }
-            return Self.spearman(candidate, reference)
+            return reference.correlation(with: candidate)
         }
 
         let baselineAxes = knobs.map(\.baseline)
@@ -179,26 +190,44 @@ public struct LearnedKnobAssignment: KnobAssignment {
                                        objectiveBaseline: baseline, trainingObjectiveValue: final, solver: "greedy")
         return (result, report)
     }
+}
 
-    /// Spearman via argsort-of-argsort ranks (no tie averaging), Pearson of the ranks; 0 when degenerate.
-    static func spearman(_ a: [Double], _ b: [Double]) -> Double {
-        guard a.count >= 2 else { return 0 }
-        func ranks(_ x: [Double]) -> [Double] {
-            let order = x.indices.sorted { x[$0] != x[$1] ? x[$0] < x[$1] : $0 < $1 }
-            var r = [Double](repeating: 0, count: x.count)
-            for (rank, i) in order.enumerated() { r[i] = Double(rank) }
-            return r
-        }
-        let ra = ranks(a), rb = ranks(b)
+/// One side of a Spearman correlation, ranked once: the greedy axis search
+/// correlates hundreds of candidates with the same reference geometry.
+struct SpearmanReference {
+    private let ranks: [Double]
+    private let mean: Double
+    private let sumOfSquares: Double
+
+    init(_ values: [Double]) {
+        ranks = Self.ranks(values)
+        let m = Double(ranks.count)
+        mean = ranks.reduce(0, +) / m
+        var s = 0.0
+        for y in ranks { s += (y - mean) * (y - mean) }
+        sumOfSquares = s
+    }
+
+    /// Argsort-of-argsort ranks: ties broken by position, not averaged.
+    static func ranks(_ x: [Double]) -> [Double] {
+        let order = x.indices.sorted { x[$0] != x[$1] ? x[$0] < x[$1] : $0 < $1 }
+        var r = [Double](repeating: 0, count: x.count)
+        for (rank, i) in order.enumerated() { r[i] = Double(rank) }
+        return r
+    }
+
+    /// Pearson correlation of `values`' ranks with the reference's; 0 when degenerate.
+    func correlation(with values: [Double]) -> Double {
+        guard values.count >= 2 else { return 0 }
+        let ra = Self.ranks(values)
         let m = Double(ra.count)
-        let ma = ra.reduce(0, +) / m, mb = rb.reduce(0, +) / m
-        var saa = 0.0, sbb = 0.0, sab = 0.0
-        for (x, y) in zip(ra, rb) {
+        let ma = ra.reduce(0, +) / m
+        var saa = 0.0, sab = 0.0
+        for (x, y) in zip(ra, ranks) {
             saa += (x - ma) * (x - ma)
-            sbb += (y - mb) * (y - mb)
-            sab += (x - ma) * (y - mb)
+            sab += (x - ma) * (y - mean)
         }
-        guard (saa / m).squareRoot() >= 1e-15, (sbb / m).squareRoot() >= 1e-15 else { return 0 }
-        return sab / (saa.squareRoot() * sbb.squareRoot())
+        guard (saa / m).squareRoot() >= 1e-15, (sumOfSquares / m).squareRoot() >= 1e-15 else { return 0 }
+        return sab / (saa.squareRoot() * sumOfSquares.squareRoot())
     }
 }
