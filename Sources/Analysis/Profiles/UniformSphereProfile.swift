@@ -93,9 +93,12 @@ public struct RankRecallAtKFidelity: GeometricFidelity {
                 b.append(gram.abs2[i][j])
             }
         }
-        func topK(_ xs: [Double]) -> Set<Int> {
-            Set(xs.indices.sorted { xs[$0] != xs[$1] ? xs[$0] > xs[$1] : $0 < $1 }.prefix(k))
+        // The k largest of each, ties to the earlier pair; counted with a mask, not hash sets.
+        func topK(_ xs: [Double]) -> ArraySlice<Int> {
+            xs.indices.sorted { xs[$0] != xs[$1] ? xs[$0] > xs[$1] : $0 < $1 }.prefix(k)
         }
-        return Double(topK(a).intersection(topK(b)).count) / Double(k)
+        var inA = [Bool](repeating: false, count: a.count)
+        for i in topK(a) { inA[i] = true }
+        return Double(topK(b).reduce(0) { $0 + (inA[$1] ? 1 : 0) }) / Double(k)
     }
 }
