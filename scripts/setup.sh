@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system libraries polygramc links against, if any is missing.
 set -euo pipefail
-# libcmark and libxml2 (with ICU, xz and zlib) are linked from their static archives.
-packages=(libcmark-dev libopenblas-dev libxml2-dev libicu-dev liblzma-dev zlib1g-dev pkg-config python3-venv librsvg2-bin)
+# libcmark and libxml2 (with ICU, xz and zlib) are linked from their static
+# archives; release builds link libstdc++ and libgcc statically too.
+packages=(libcmark-dev libopenblas-dev libxml2-dev libicu-dev liblzma-dev zlib1g-dev libstdc++-12-dev libgcc-12-dev
+          pkg-config python3-venv librsvg2-bin)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
