@@ -20,6 +20,7 @@ struct CompileCommand: ParsableCommand {
     var noProvenance = false
 
     func run() throws {
+        if !noProvenance { MachineText.prepareProvenance(output: output) }
         let files = try InputFiles.collect(specs, matching: InputFiles.isSpec, kind: "spec files")
         // Everything is read and rendered before anything is written, so bad
         // input never leaves partial output behind.

@@ -12,10 +12,17 @@ enum MachineText {
         return try MachineWriter.provenance(info) + body
     }
 
+    /// Starts the provenance block's git call for machines written under
+    /// `output`, so it runs while the machines are computed.
+    static func prepareProvenance(output: String) {
+        Provenance.prepareGitRevision(in: existingAncestor(of: output))
+    }
+
     /// The nearest existing folder at or above `path` (where `git rev-parse` runs).
     static func existingAncestor(of path: String) -> String {
         var current = (path as NSString).standardizingPath
-        while !FileManager.default.fileExists(atPath: current), current != "/" {
+        var info = stat()
+        while stat(current, &info) != 0, current != "/" {
             current = PathText.parent(of: current)
             if current.isEmpty { return "." }
         }

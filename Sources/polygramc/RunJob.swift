@@ -42,6 +42,7 @@ struct RunJob {
     }
 
     func run() throws {
+        if !noProvenance { MachineText.prepareProvenance(output: output) }
         let files = try InputFiles.collect(specs, matching: InputFiles.isSpec, kind: "spec files")
         let progress = Progress(enabled: isatty(STDERR_FILENO) != 0)
         let specs = try files.map { try SpecReader.read(path: $0, resolveSAE: SAESpecResolver.resolve) }
