@@ -26,6 +26,10 @@ enum Entry {
                 try job.run()
                 return
             }
+            if let job = CompileJob.fastPath(arguments) {
+                try job.run()
+                return
+            }
             var command = try Polygramc.parseAsRoot()
             try command.run()
         } catch let error as InputError {

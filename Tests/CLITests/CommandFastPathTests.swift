@@ -1,9 +1,10 @@
 import Foundation
 import XCTest
 
-/// `verify PATH… [--json] [--strict]` and `run SPEC… -o DIR [--no-provenance]`
-/// skip ArgumentParser (VerifyJob/RunJob.fastPath); they must behave exactly
-/// like the full parser, which `--jobs 1` (verify) and `--output=DIR` (run) force.
+/// `verify PATH… [--json] [--strict]`, `run SPEC… -o DIR [--no-provenance]`
+/// and `compile SPEC… -o DIR [--no-provenance]` skip ArgumentParser
+/// (VerifyJob/RunJob/CompileJob.fastPath); they must behave exactly like the
+/// full parser, which `--jobs 1` (verify) and `--output=DIR` (run, compile) force.
 final class CommandFastPathTests: XCTestCase {
     func testFastPathMatchesTheFullParserByteForByte() throws {
         let corpus = Paths.corpus.path
@@ -33,7 +34,7 @@ final class CommandFastPathTests: XCTestCase {
         XCTAssertTrue(empty.stderr.contains("give at least one PATH"), empty.stderr)
     }
 
-    func testRunFastPathMatchesTheFullParser() throws {
+    func testRunAndCompileFastPathsMatchTheFullParser() throws {
         let manager = FileManager.default
         let base = manager.temporaryDirectory.appendingPathComponent("polygramc-fastpath-\(UUID().uuidString)")
         defer { try? manager.removeItem(at: base) }
@@ -49,19 +50,21 @@ final class CommandFastPathTests: XCTestCase {
             }
             return files
         }
-        for extra in [["--no-provenance"], ["--no-provenance", "missing.yaml"]] {
-            let fastDir = base.appendingPathComponent("fast"), fullDir = base.appendingPathComponent("full")
-            try? manager.removeItem(at: fastDir)
-            try? manager.removeItem(at: fullDir)
-            let fast = runPolygramc(["run", spec, "-o", fastDir.path] + extra)
-            let full = runPolygramc(["run", spec, "--output=\(fullDir.path)"] + extra)
-            XCTAssertEqual(fast.status, full.status, "\(extra)")
-            XCTAssertEqual(fast.stdout.replacingOccurrences(of: fastDir.path, with: "DIR"),
-                           full.stdout.replacingOccurrences(of: fullDir.path, with: "DIR"), "\(extra)")
-            XCTAssertEqual(fast.stderr, full.stderr, "\(extra)")
-            XCTAssertEqual(try tree(fastDir), try tree(fullDir), "\(extra)")
-            // The good spec alone writes the machine and its artefacts; with a missing spec, nothing.
-            XCTAssertEqual(try tree(fastDir).isEmpty, extra.count > 1, "\(extra)")
+        for command in ["run", "compile"] {
+            for extra in [["--no-provenance"], ["--no-provenance", "missing.yaml"]] {
+                let fastDir = base.appendingPathComponent("fast"), fullDir = base.appendingPathComponent("full")
+                try? manager.removeItem(at: fastDir)
+                try? manager.removeItem(at: fullDir)
+                let fast = runPolygramc([command, spec, "-o", fastDir.path] + extra)
+                let full = runPolygramc([command, spec, "--output=\(fullDir.path)"] + extra)
+                XCTAssertEqual(fast.status, full.status, "\(extra)")
+                XCTAssertEqual(fast.stdout.replacingOccurrences(of: fastDir.path, with: "DIR"),
+                               full.stdout.replacingOccurrences(of: fullDir.path, with: "DIR"), "\(extra)")
+                XCTAssertEqual(fast.stderr, full.stderr, "\(extra)")
+                XCTAssertEqual(try tree(fastDir), try tree(fullDir), "\(extra)")
+                // The good spec alone writes the machine (and its artefacts); with a missing spec, nothing.
+                XCTAssertEqual(try tree(fastDir).isEmpty, extra.count > 1, "\(command) \(extra)")
+            }
         }
     }
 }

@@ -1,0 +1,47 @@
+import Emit
+import Foundation
+import Frontend
+import IR
+
+/// One `polygramc compile` with its options parsed (by `CompileCommand`, or
+/// by `fastPath` for the everyday call).
+struct CompileJob {
+    var specs: [String]
+    var output = "."
+    var noProvenance = false
+
+    /// `compile SPEC… [-o DIR | --output DIR] [--no-provenance]` without
+    /// ArgumentParser (its reflective parse is over a millisecond); nil for
+    /// anything else, which the full parser then handles.
+    static func fastPath(_ arguments: [String]) -> CompileJob? {
+        guard arguments.first == "compile",
+              let line = SimpleCommandLine(arguments.dropFirst(), flags: ["--no-provenance"],
+                                           options: ["-o": "output", "--output": "output"]),
+              !line.positionals.isEmpty else { return nil }
+        return CompileJob(specs: line.positionals, output: line.options["output"] ?? ".",
+                          noProvenance: line.flags.contains("--no-provenance"))
+    }
+
+    func run() throws {
+        if !noProvenance { MachineText.prepareProvenance(output: output) }
+        let files = try InputFiles.collect(specs, matching: InputFiles.isSpec, kind: "spec files")
+        // Everything is read and rendered before anything is written, so bad
+        // input never leaves partial output behind.
+        var outputs: [(path: String, text: String)] = []
+        for file in files {
+            let spec = try SpecReader.read(path: file, resolveSAE: SAESpecResolver.resolve)
+            let text = try MachineText.render(spec.dictionary, provenance: !noProvenance, output: output)
+            let path = PathText.join(output, "\(spec.dictionary.name).q.orca.md")
+            if let clash = outputs.first(where: { $0.path == path }) {
+                throw InputError("two specs define dictionary '\(spec.dictionary.name)'; both would write \(clash.path)", file: file)
+            }
+            outputs.append((path, text))
+        }
+        var folders = AtomicFile.Folders()
+        try folders.create(output)
+        for (path, text) in outputs {
+            try AtomicFile.write(text, to: path)
+            print(path)
+        }
+    }
+}
