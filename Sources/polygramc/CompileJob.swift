@@ -14,12 +14,9 @@ struct CompileJob {
     /// ArgumentParser (its reflective parse is over a millisecond); nil for
     /// anything else, which the full parser then handles.
     static func fastPath(_ arguments: [String]) -> CompileJob? {
-        guard arguments.first == "compile",
-              let line = SimpleCommandLine(arguments.dropFirst(), flags: ["--no-provenance"],
-                                           options: ["-o": "output", "--output": "output"]),
-              !line.positionals.isEmpty else { return nil }
-        return CompileJob(specs: line.positionals, output: line.options["output"] ?? ".",
-                          noProvenance: line.flags.contains("--no-provenance"))
+        SpecCommandLine(arguments, command: "compile").map {
+            CompileJob(specs: $0.specs, output: $0.output, noProvenance: $0.noProvenance)
+        }
     }
 
     func run() throws {

@@ -26,12 +26,9 @@ struct RunJob {
     /// ArgumentParser (its reflective parse is ~1.5 ms of a 7 ms run); nil
     /// for anything else, which the full parser then handles.
     static func fastPath(_ arguments: [String]) -> RunJob? {
-        guard arguments.first == "run",
-              let line = SimpleCommandLine(arguments.dropFirst(), flags: ["--no-provenance"],
-                                           options: ["-o": "output", "--output": "output"]),
-              !line.positionals.isEmpty else { return nil }
-        return RunJob(specs: line.positionals, output: line.options["output"] ?? ".",
-                      noProvenance: line.flags.contains("--no-provenance"))
+        SpecCommandLine(arguments, command: "run").map {
+            RunJob(specs: $0.specs, output: $0.output, noProvenance: $0.noProvenance)
+        }
     }
 
     /// A file to write and, for a machine, the verification of its text.
