@@ -16,7 +16,7 @@ enum GuardConditionParser {
             return .probability(bitstring: g.bitstring, value: value)
         }
         if let g = comparison(text) {
-            return .compare(path: g.path.components(separatedBy: "."), op: g.op,
+            return .compare(path: g.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init), op: g.op,
                             value: g.value.trimmingSpaces)
         }
         return .unrecognized
