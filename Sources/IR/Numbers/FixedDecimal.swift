@@ -2,10 +2,11 @@ import Foundation
 
 /// C `printf("%.<places>f")` without Foundation's format parser, which costs
 /// microseconds per number and dominated the trajectory CSV and the SVG
-/// plots. Exact: the double's binary value times 10^places is formed as a
-/// 128-bit integer and rounded half to even, as glibc does (and Python's
-/// `format`). Values out of that range (|x| ≥ 2^55, NaN, ±inf) take
-/// `String(format:)`, so the text is always the same as before.
+/// plots. Exact: the double's binary value times 10^places is rounded half
+/// to even, as glibc does (and Python's `format`): below 2^52 from one
+/// multiply and its fused error term, above as a 128-bit integer. Values out
+/// of that range (|x| ≥ 2^55, NaN, ±inf) take printf itself, so the text is
+/// always the same as before.
 public enum FixedDecimal {
     public static let maxPlaces = 9
 

@@ -9,13 +9,11 @@ import IR
 /// is kept while each later block j is simulated and A_i·A_jᴴ formed with
 /// zgemm (states of later blocks are recomputed rather than stored).
 public enum BatchGram {
-    private static var cores: Int { MachineResources.processors }
-
     public static func gram(of circuits: [[ResolvedGate]], qubitCount n: Int,
                             memoryLimit: Double = MemoryGuard.limitBytes) throws -> GramMatrix {
         let count = circuits.count
         guard count > 0 else { return GramMatrix(size: 0, entries: []) }
-        let workers = max(1, min(cores, count))
+        let workers = max(1, min(MachineResources.processors, count))
         let stateBytes = MemoryGuard.bytes(qubitCount: n, states: 1)
         // At least two states plus one scratch buffer per worker must fit.
         let reserved = Double(workers + 2) * stateBytes
